@@ -1,0 +1,31 @@
+namespace ProdReady.Model;
+
+/// <summary>Everything one run found: the target, the stack, each control's result and the scores.</summary>
+public sealed record Assessment
+{
+    /// <summary>Version of the JSON document shape; bump on breaking changes.</summary>
+    public const string CurrentSchemaVersion = "1.0";
+
+    public required string Target { get; init; }
+    public string? Commit { get; init; }
+    public string? Branch { get; init; }
+    public required DateTimeOffset Time { get; init; }
+    public required string ToolVersion { get; init; }
+    public required DetectedStack Stack { get; init; }
+    public required IReadOnlyList<ControlResult> Results { get; init; }
+    public required ScoreCard Scores { get; init; }
+    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+    public required ScanStatistics Statistics { get; init; }
+}
+
+/// <summary>How much the scanner looked at, so a reader can judge coverage.</summary>
+public sealed record ScanStatistics
+{
+    public int FilesSeen { get; init; }
+    public int FilesRead { get; init; }
+    public int SkippedTooLarge { get; init; }
+    public int SkippedBinary { get; init; }
+    public int SkippedIgnored { get; init; }
+    public long BytesRead { get; init; }
+    public TimeSpan Elapsed { get; init; }
+}

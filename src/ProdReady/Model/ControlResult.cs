@@ -1,0 +1,13 @@
+namespace ProdReady.Model;
+
+/// <summary>The verdict on one control, with the evidence behind it and a one-line reason.</summary>
+public sealed record ControlResult
+{
+    public required Control Control { get; init; }
+    public required ResultStatus Status { get; init; }
+    public required string Reason { get; init; }
+    public IReadOnlyList<Evidence> Evidence { get; init; } = [];
+
+    /// <summary>What the detectors looked for, in words ("dependency helmet (node)").</summary>
+    public IReadOnlyList<string> LookedFor { get; init; } = [];
+}

@@ -1,0 +1,7 @@
+namespace ProdReady.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void CategoriesAreKnown() => Assert.True(ProdReady.Model.Category.IsKnown("security"));
+}
