@@ -24,6 +24,9 @@ public sealed record Control
 
     /// <summary>Where the control was defined, for messages ("rules/security.yaml:12").</summary>
     public required SourceLocation Origin { get; init; }
+
+    /// <summary>The control's YAML as written, for `rules show`.</summary>
+    public string SourceText { get; init; } = "";
 }
 
 /// <summary>Which services a control applies to. Every non-empty list must match.</summary>

@@ -1,8 +1,5 @@
-using System.Text.Json.Serialization;
-
 namespace ProdReady.Model;
 
-[JsonConverter(typeof(JsonStringEnumConverter<DiagnosticSeverity>))]
 public enum DiagnosticSeverity
 {
     Info,

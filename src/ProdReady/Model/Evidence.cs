@@ -1,8 +1,5 @@
-using System.Text.Json.Serialization;
-
 namespace ProdReady.Model;
 
-[JsonConverter(typeof(JsonStringEnumConverter<EvidenceSource>))]
 public enum EvidenceSource
 {
     Static,

@@ -1,15 +1,12 @@
-using System.Text.Json.Serialization;
-
 namespace ProdReady.Model;
 
-[JsonConverter(typeof(JsonStringEnumConverter<ResultStatus>))]
 public enum ResultStatus
 {
-    [JsonStringEnumMemberName("pass")] Pass,
-    [JsonStringEnumMemberName("partial")] Partial,
-    [JsonStringEnumMemberName("fail")] Fail,
-    [JsonStringEnumMemberName("not-applicable")] NotApplicable,
-    [JsonStringEnumMemberName("unknown")] Unknown,
+    Pass,
+    Partial,
+    Fail,
+    NotApplicable,
+    Unknown,
 }
 
 public static class ResultStatusNames

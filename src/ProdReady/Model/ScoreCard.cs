@@ -1,14 +1,26 @@
-using System.Text.Json.Serialization;
-
 namespace ProdReady.Model;
 
-[JsonConverter(typeof(JsonStringEnumConverter<ReadinessLevel>))]
 public enum ReadinessLevel
 {
-    [JsonStringEnumMemberName("not-ready")] NotReady,
-    [JsonStringEnumMemberName("developing")] Developing,
-    [JsonStringEnumMemberName("ready")] Ready,
-    [JsonStringEnumMemberName("hardened")] Hardened,
+    NotReady,
+    Developing,
+    Ready,
+    Hardened,
+}
+
+public static class ReadinessLevelNames
+{
+    /// <summary>The id used in JSON and configuration ("not-ready").</summary>
+    public static string ToId(this ReadinessLevel level) => level switch
+    {
+        ReadinessLevel.NotReady => "not-ready",
+        ReadinessLevel.Developing => "developing",
+        ReadinessLevel.Ready => "ready",
+        _ => "hardened",
+    };
+
+    /// <summary>The words shown to people ("not ready").</summary>
+    public static string ToDisplay(this ReadinessLevel level) => level.ToId().Replace('-', ' ');
 }
 
 /// <summary>A score for one category, or overall, with the sums it came from.</summary>
@@ -22,7 +34,13 @@ public sealed record Score
     public required double Earned { get; init; }
     public required double Possible { get; init; }
     public required IReadOnlyDictionary<ResultStatus, int> Counts { get; init; }
+
+    /// <summary>Every control that counted, so anyone can recompute the score by hand.</summary>
+    public required IReadOnlyList<ScoreTerm> Terms { get; init; }
 }
+
+/// <summary>One control's share of a score: weight × credit (1 pass, 0.5 partial, 0 fail).</summary>
+public sealed record ScoreTerm(string ControlId, Priority Priority, double Weight, double Credit);
 
 public sealed record ScoreCard
 {

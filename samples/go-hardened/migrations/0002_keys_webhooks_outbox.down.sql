@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS outbox;
+DROP TABLE IF EXISTS webhook_events;
+DROP TABLE IF EXISTS api_keys;

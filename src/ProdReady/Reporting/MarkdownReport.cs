@@ -1,0 +1,44 @@
+using ProdReady.Model;
+
+namespace ProdReady.Reporting;
+
+/// <summary>A short Markdown summary: fits a pull-request comment or a CI step summary.</summary>
+public static class MarkdownReport
+{
+    public static void Write(Assessment assessment, TextWriter output, string? category = null)
+    {
+        var scores = assessment.Scores;
+        var commit = assessment.Commit is null ? "" : $" at `{assessment.Commit[..7]}`";
+        output.WriteLine($"## Production readiness: {Escape(assessment.Target)}{commit}");
+        output.WriteLine();
+        output.WriteLine($"**{ReportText.Percent(scores.Overall.Value)} / 100 · {scores.Level.ToDisplay()}** — {Escape(scores.LevelReason)}");
+        output.WriteLine();
+        output.WriteLine($"Stack: {Escape(ReportText.StackLine(assessment.Stack))}");
+        output.WriteLine();
+        output.WriteLine("| Category | Score | Pass | Partial | Fail | N/A | Unknown |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var score in scores.Categories.Where(s => category is null || s.Name == category))
+        {
+            var c = score.Counts;
+            output.WriteLine($"| {score.Name} | {ReportText.Percent(score.Value)} | {c[ResultStatus.Pass]} | {c[ResultStatus.Partial]} | {c[ResultStatus.Fail]} | {c[ResultStatus.NotApplicable]} | {c[ResultStatus.Unknown]} |");
+        }
+        output.WriteLine();
+        var actionable = ReportText.Actionable(assessment.Results.Where(r => category is null || r.Control.Category == category)).ToList();
+        if (actionable.Count == 0)
+        {
+            output.WriteLine("No failing or partial control.");
+            return;
+        }
+        output.WriteLine($"### To fix ({actionable.Count}, most important first)");
+        output.WriteLine();
+        foreach (var result in actionable)
+        {
+            var status = result.Status == ResultStatus.Fail ? "❌" : "⏳";
+            var location = result.Evidence.FirstOrDefault(e => !e.Supports && e.File is not null)?.Location;
+            var where = location is null ? "" : $" (`{location}`)";
+            output.WriteLine($"- {status} **{result.Control.Priority}** `{result.Control.Id}` {Escape(result.Control.Title)}: {Escape(result.Reason)}{where}");
+        }
+    }
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

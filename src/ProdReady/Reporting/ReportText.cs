@@ -1,0 +1,52 @@
+using ProdReady.Model;
+
+namespace ProdReady.Reporting;
+
+/// <summary>Small wordings shared by the human-readable renderers, so they say things the same way.</summary>
+public static class ReportText
+{
+    public static string Percent(double? value) => value is double v ? v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "–";
+
+    public static string StackLine(DetectedStack stack)
+    {
+        var languages = string.Join(", ", stack.Languages.Select(pair => $"{pair.Key} {pair.Value}"));
+        var parts = new List<string>
+        {
+            $"ecosystems: {Join(stack.Ecosystems)}" + (languages.Length > 0 ? $" ({languages} files)" : ""),
+            $"frameworks: {Join(stack.Frameworks)}",
+            $"kind: {Join(stack.Kinds)}",
+            $"deploy: {Join(stack.DeployTargets)}",
+        };
+        return string.Join(" · ", parts);
+    }
+
+    public static string Join(IEnumerable<string> values)
+    {
+        var text = string.Join(", ", values);
+        return text.Length == 0 ? "none" : text;
+    }
+
+    public static string StatusMark(ResultStatus status) => status switch
+    {
+        ResultStatus.Pass => "PASS",
+        ResultStatus.Partial => "PARTIAL",
+        ResultStatus.Fail => "FAIL",
+        ResultStatus.NotApplicable => "N/A",
+        _ => "UNKNOWN",
+    };
+
+    /// <summary>"security = 100 × (10×1 + 6×0.5) / (10 + 6) = 100 × 13/16 = 81.3": the published formula, with numbers.</summary>
+    public static string Arithmetic(Score score)
+    {
+        if (score.Terms.Count == 0)
+        {
+            return $"{score.Name}: nothing applicable was assessed";
+        }
+        var numerator = string.Join(" + ", score.Terms.Select(term => $"{term.Weight:0.##}×{term.Credit:0.#}"));
+        var denominator = string.Join(" + ", score.Terms.Select(term => $"{term.Weight:0.##}"));
+        return $"{score.Name} = 100 × ({numerator}) / ({denominator}) = 100 × {score.Earned:0.##}/{score.Possible:0.##} = {Percent(score.Value)}";
+    }
+
+    public static IEnumerable<ControlResult> Actionable(IEnumerable<ControlResult> results) =>
+        results.Where(result => result.Status is ResultStatus.Fail or ResultStatus.Partial);
+}

@@ -1,0 +1,52 @@
+namespace ProdReady.Scanning.Content;
+
+/// <summary>
+/// Blanks comments out of source text so content patterns match code only ("// app.use(helmet())" must not count).
+/// The result has the same length and the same line breaks, so offsets and line numbers found in it are valid in the
+/// original. String literals are skipped, so "http://x" stays.
+/// </summary>
+public static class CommentStripper
+{
+    /// <summary>
+    /// The text with every comment character replaced by a space (line breaks kept); the same instance when the text
+    /// has no comment or the language has none (json, text, unknown ids).
+    /// </summary>
+    public static string Blank(string text, string language)
+    {
+        var dialect = Dialects.Of(language);
+        if (dialect == Dialect.None)
+        {
+            return text;
+        }
+        int start = CommentScanner.Next(text, 0, dialect, out int end);
+        if (start < 0)
+        {
+            return text;
+        }
+        return string.Create(text.Length, (text, dialect, start, end), static (buffer, state) =>
+        {
+            var (source, dialect, start, end) = state;
+            source.CopyTo(buffer);
+            while (start >= 0)
+            {
+                Erase(buffer[start..end]);
+                start = CommentScanner.Next(source, end, dialect, out end);
+            }
+        });
+    }
+
+    private static void Erase(Span<char> comment)
+    {
+        while (!comment.IsEmpty)
+        {
+            int lineBreak = comment.IndexOfAny('\n', '\r');
+            if (lineBreak < 0)
+            {
+                comment.Fill(' ');
+                return;
+            }
+            comment[..lineBreak].Fill(' ');
+            comment = comment[(lineBreak + 1)..];
+        }
+    }
+}

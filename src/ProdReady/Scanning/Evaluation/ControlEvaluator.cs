@@ -1,0 +1,76 @@
+using ProdReady.Model;
+
+namespace ProdReady.Scanning.Evaluation;
+
+/// <summary>Turns a control and the detected stack into a result: applicability first, then the detector tree.</summary>
+public sealed class ControlEvaluator(DetectorEvaluator detectors, DetectedStack stack)
+{
+    /// <summary>Evidence kept per result; the rest is summarised by the reason.</summary>
+    public const int EvidencePerResult = 12;
+
+    public ControlResult Evaluate(Control control)
+    {
+        if (NotApplicableReason(control.Applies) is { } reason)
+        {
+            return new ControlResult { Control = control, Status = ResultStatus.NotApplicable, Reason = reason };
+        }
+        if (control.Detect is null)
+        {
+            return new ControlResult
+            {
+                Control = control,
+                Status = ResultStatus.Unknown,
+                Reason = "only a person can confirm this; record an attestation",
+            };
+        }
+        var outcome = detectors.Evaluate(control.Detect);
+        if (outcome.Status == OutcomeStatus.Skipped)
+        {
+            var ecosystems = stack.Ecosystems.Count == 0 ? "none detected" : string.Join(", ", stack.Ecosystems);
+            return new ControlResult
+            {
+                Control = control,
+                Status = ResultStatus.Unknown,
+                Reason = $"no detector for this repository's ecosystems ({ecosystems})",
+                LookedFor = outcome.LookedFor,
+            };
+        }
+        var evidence = outcome.Evidence.Take(EvidencePerResult).ToArray();
+        return new ControlResult
+        {
+            Control = control,
+            Status = outcome.ToResultStatus(),
+            Reason = Reason(outcome, evidence),
+            Evidence = evidence,
+            LookedFor = outcome.LookedFor,
+        };
+    }
+
+    private string? NotApplicableReason(Applicability applies)
+    {
+        if (applies.Kinds.Count > 0 && !applies.Kinds.Any(stack.Kinds.Contains))
+        {
+            return $"applies to {string.Join("/", applies.Kinds)} services; this repository is {string.Join(", ", stack.Kinds)}";
+        }
+        if (applies.Ecosystems.Count > 0 && !applies.Ecosystems.Any(stack.Ecosystems.Contains))
+        {
+            return $"applies to {string.Join("/", applies.Ecosystems)} code; none found";
+        }
+        var missing = applies.Features.Where(feature => !stack.Features.Contains(feature)).ToArray();
+        return missing.Length > 0 ? $"applies when the repository has {string.Join(" and ", missing)}; not detected" : null;
+    }
+
+    private static string Reason(Outcome outcome, IReadOnlyList<Evidence> evidence)
+    {
+        var supporting = evidence.FirstOrDefault(e => e.Supports);
+        var refuting = evidence.FirstOrDefault(e => !e.Supports && e.Line is not null) ?? evidence.FirstOrDefault(e => !e.Supports);
+        return outcome.Status switch
+        {
+            OutcomeStatus.Pass => supporting is null ? "no problem found" : $"{supporting.Message} ({supporting.Location})",
+            OutcomeStatus.Partial => refuting is not null
+                ? $"partly met; {refuting.Message} ({refuting.Location})"
+                : $"partly met; {supporting?.Message} ({supporting?.Location})",
+            _ => refuting is { Line: not null } ? $"{refuting.Message} ({refuting.Location})" : $"not found: {outcome.LookedFor.FirstOrDefault()}",
+        };
+    }
+}

@@ -1,0 +1,27 @@
+using ProdReady.Model;
+
+namespace ProdReady.Scanning.Evaluation;
+
+public enum OutcomeStatus
+{
+    Pass,
+    Partial,
+    Fail,
+
+    /// <summary>The detector is about an ecosystem this repository does not have; combinators ignore it.</summary>
+    Skipped,
+}
+
+/// <summary>What one detector node concluded, the evidence for it, and what it looked for (in words).</summary>
+public sealed record Outcome(OutcomeStatus Status, IReadOnlyList<Evidence> Evidence, IReadOnlyList<string> LookedFor)
+{
+    public static Outcome Skipped(string lookedFor) => new(OutcomeStatus.Skipped, [], [lookedFor]);
+
+    public ResultStatus ToResultStatus() => Status switch
+    {
+        OutcomeStatus.Pass => ResultStatus.Pass,
+        OutcomeStatus.Partial => ResultStatus.Partial,
+        OutcomeStatus.Fail => ResultStatus.Fail,
+        _ => ResultStatus.Unknown,
+    };
+}

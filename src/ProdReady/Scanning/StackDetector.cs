@@ -1,0 +1,42 @@
+using ProdReady.Catalog;
+using ProdReady.Model;
+using ProdReady.Scanning.Evaluation;
+
+namespace ProdReady.Scanning;
+
+/// <summary>Ecosystems from files and manifests; frameworks and features from their (data-defined) detectors.</summary>
+public static class StackDetector
+{
+    public static DetectedStack Detect(FactBase facts, ControlCatalog catalog, DetectorEvaluator evaluator)
+    {
+        var languages = facts.Files
+            .Where(file => Languages.IsSource(file.Language))
+            .GroupBy(file => file.Language)
+            .OrderByDescending(group => group.Count())
+            .ThenBy(group => group.Key, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Count());
+        var ecosystems = facts.Ecosystems
+            .OrderByDescending(ecosystem => languages.Where(pair => Languages.EcosystemOf(pair.Key) == ecosystem).Sum(pair => pair.Value))
+            .ThenBy(ecosystem => ecosystem, StringComparer.Ordinal)
+            .ToArray();
+        var frameworks = catalog.Frameworks.Where(framework => Detected(evaluator, framework.Detect)).ToArray();
+        var features = catalog.Features.Where(feature => Detected(evaluator, feature.Detect)).ToArray();
+        var kinds = ServiceKind.All.Where(kind => frameworks.Any(framework => framework.Kind == kind)).ToList();
+        if (kinds.Count == 0)
+        {
+            kinds.Add(ServiceKind.Library);
+        }
+        return new DetectedStack
+        {
+            Ecosystems = ecosystems,
+            Languages = languages,
+            Frameworks = [.. frameworks.Select(framework => framework.Id)],
+            Kinds = kinds,
+            Features = [.. features.Select(feature => feature.Id)],
+            DeployTargets = [.. features.Where(feature => feature.DeployTarget).Select(feature => feature.Id)],
+        };
+    }
+
+    private static bool Detected(DetectorEvaluator evaluator, Catalog.Detectors.Detector detector) =>
+        evaluator.Evaluate(detector).Status is OutcomeStatus.Pass or OutcomeStatus.Partial;
+}

@@ -1,7 +1,0 @@
-namespace ProdReady.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void CategoriesAreKnown() => Assert.True(ProdReady.Model.Category.IsKnown("security"));
-}
