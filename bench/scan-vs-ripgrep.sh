@@ -87,7 +87,11 @@ measure() { # name, command...: prints "seconds max_rss_kb"
   cat "$work/$name.time" | tail -1
 }
 
-read -r rg_s rg_kb < <(measure rg rg --hidden --no-messages -c -f "$work/patterns.txt" "$tree")
+# -U: some patterns span lines, as .NET's do on whole files.
+read -r rg_s rg_kb < <(measure rg rg -U --hidden --no-messages -c -f "$work/patterns.txt" "$tree")
+if grep -q "regex" "$work/rg.err"; then
+  echo "ripgrep rejected the patterns:" >&2; head -5 "$work/rg.err" >&2; exit 1
+fi
 read -r pr_s pr_kb < <(measure prodready dotnet "$work/bin/ProdReady.Cli.dll" scan "$tree" --format json --output "$work/assessment.json")
 
 python3 - "$rg_s" "$rg_kb" "$pr_s" "$pr_kb" "$work/assessment.json" <<'PY'

@@ -18,6 +18,9 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
 {
     private const int BinarySniffLength = 8000;
 
+    /// <summary>Share of source files an ecosystem needs, without a manifest, to count as present.</summary>
+    private const double MinimumSourceShare = 0.1;
+
     private readonly ConcurrentDictionary<ContentDetector, ConcurrentBag<ContentHit>> _hits = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<ContentDetector, int> _searched = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<QueryDetector, (ConcurrentBag<string> Documents, ConcurrentBag<QueryItem> Items)> _queries = new(ReferenceEqualityComparer.Instance);
@@ -121,7 +124,7 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
         }
         if (isStructured)
         {
-            Query(file, text);
+            Query(file, text, reportErrors: !isManifest); // a broken manifest was already reported by its reader
         }
     }
 
@@ -190,14 +193,14 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
         }
     }
 
-    private void Query(RepoFile file, string text)
+    private void Query(RepoFile file, string text, bool reportErrors)
     {
         var (documents, error) = StructuredParser.Parse(file.Path, text);
         var pathKind = DocumentKinds.OfPath(file.Path);
         if (error is not null)
         {
             // Any YAML file might be Kubernetes; only complain about files that look like something we query.
-            if (pathKind is not null || plan.Queries.Any(query => query.InGlob?.IsMatch(file.Path) == true) || LooksLikeKubernetes(text))
+            if (reportErrors && (pathKind is not null || plan.Queries.Any(query => query.InGlob?.IsMatch(file.Path) == true) || LooksLikeKubernetes(text)))
             {
                 _diagnostics.Add(error);
             }
@@ -251,9 +254,13 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
 
     private FactBase BuildFacts(WalkResult walk)
     {
-        var ecosystems = walk.Files
-            .Select(file => Languages.EcosystemOf(file.Language))
-            .OfType<string>()
+        // An ecosystem is present when it has a manifest or a real share of the source files: one k6 script
+        // in a Go service does not make it a Node service.
+        var sourceFiles = walk.Files.Select(file => Languages.EcosystemOf(file.Language)).OfType<string>().ToList();
+        var ecosystems = sourceFiles
+            .GroupBy(ecosystem => ecosystem)
+            .Where(group => group.Count() >= MinimumSourceShare * sourceFiles.Count)
+            .Select(group => group.Key)
             .Concat(_manifests.Select(manifest => manifest.Ecosystem))
             .ToHashSet(StringComparer.Ordinal);
         return new FactBase

@@ -64,13 +64,14 @@ public sealed class ControlEvaluator(DetectorEvaluator detectors, DetectedStack 
     {
         var supporting = evidence.FirstOrDefault(e => e.Supports);
         var refuting = evidence.FirstOrDefault(e => !e.Supports && e.Line is not null) ?? evidence.FirstOrDefault(e => !e.Supports);
+        var missing = outcome.Missing.FirstOrDefault() ?? outcome.LookedFor.FirstOrDefault();
         return outcome.Status switch
         {
             OutcomeStatus.Pass => supporting is null ? "no problem found" : $"{supporting.Message} ({supporting.Location})",
-            OutcomeStatus.Partial => refuting is not null
+            OutcomeStatus.Partial => refuting is { Line: not null }
                 ? $"partly met; {refuting.Message} ({refuting.Location})"
-                : $"partly met; {supporting?.Message} ({supporting?.Location})",
-            _ => refuting is { Line: not null } ? $"{refuting.Message} ({refuting.Location})" : $"not found: {outcome.LookedFor.FirstOrDefault()}",
+                : $"partly met; not found: {missing}",
+            _ => refuting is { Line: not null } ? $"{refuting.Message} ({refuting.Location})" : $"not found: {missing}",
         };
     }
 }

@@ -43,7 +43,10 @@ public sealed class DetectorEvaluator(FactBase facts)
         var status = children.All(c => c.Status == OutcomeStatus.Pass) ? OutcomeStatus.Pass
             : children.All(c => c.Status == OutcomeStatus.Fail) ? OutcomeStatus.Fail
             : OutcomeStatus.Partial;
-        return new Outcome(status, [.. children.SelectMany(c => c.Evidence)], [.. children.SelectMany(c => c.LookedFor)]);
+        return new Outcome(status, [.. children.SelectMany(c => c.Evidence)], [.. children.SelectMany(c => c.LookedFor)])
+        {
+            Missing = [.. children.SelectMany(c => c.Missing)],
+        };
     }
 
     private static Outcome ResolveAny(List<Outcome> children)
@@ -52,7 +55,10 @@ public sealed class DetectorEvaluator(FactBase facts)
         var evidence = best == OutcomeStatus.Fail
             ? children.SelectMany(c => c.Evidence)
             : children.Where(c => c.Status == best).SelectMany(c => c.Evidence);
-        return new Outcome(best, [.. evidence], [.. children.SelectMany(c => c.LookedFor)]);
+        return new Outcome(best, [.. evidence], [.. children.SelectMany(c => c.LookedFor)])
+        {
+            Missing = best == OutcomeStatus.Pass ? [] : [.. children.SelectMany(c => c.Missing)],
+        };
     }
 
     private static Outcome ResolveCount(List<Outcome> children, CountDetector count)
@@ -60,17 +66,25 @@ public sealed class DetectorEvaluator(FactBase facts)
         var credit = children.Sum(c => c.Status switch { OutcomeStatus.Pass => 1.0, OutcomeStatus.Partial => 0.5, _ => 0.0 });
         var status = credit >= count.PassAt ? OutcomeStatus.Pass : credit >= count.PartialAt ? OutcomeStatus.Partial : OutcomeStatus.Fail;
         var lookedFor = $"at least {count.PassAt} of: " + string.Join("; ", children.SelectMany(c => c.LookedFor));
-        return new Outcome(status, [.. children.SelectMany(c => c.Evidence)], [lookedFor]);
+        return new Outcome(status, [.. children.SelectMany(c => c.Evidence)], [lookedFor])
+        {
+            Missing = status == OutcomeStatus.Pass ? [] : [.. children.SelectMany(c => c.Missing)],
+        };
     }
 
-    private static Outcome Invert(Outcome inner) => inner.Status switch
+    private static Outcome Invert(Outcome inner)
     {
-        OutcomeStatus.Skipped => inner,
-        _ => new Outcome(
-            inner.Status switch { OutcomeStatus.Pass => OutcomeStatus.Fail, OutcomeStatus.Fail => OutcomeStatus.Pass, _ => OutcomeStatus.Partial },
-            [.. inner.Evidence.Select(e => e with { Supports = !e.Supports })],
-            [.. inner.LookedFor.Select(text => "absence of " + text)]),
-    };
+        if (inner.Status == OutcomeStatus.Skipped)
+        {
+            return inner;
+        }
+        var status = inner.Status switch { OutcomeStatus.Pass => OutcomeStatus.Fail, OutcomeStatus.Fail => OutcomeStatus.Pass, _ => OutcomeStatus.Partial };
+        var lookedFor = inner.LookedFor.Select(text => "absence of " + text).ToArray();
+        return new Outcome(status, [.. inner.Evidence.Select(e => e with { Supports = !e.Supports })], lookedFor)
+        {
+            Missing = status == OutcomeStatus.Pass ? [] : lookedFor,
+        };
+    }
 
     private Outcome Files(FileDetector detector)
     {
@@ -177,7 +191,11 @@ public sealed class DetectorEvaluator(FactBase facts)
         {
             status = satisfied.Count > 0 ? OutcomeStatus.Pass : OutcomeStatus.Fail;
         }
-        var shown = status == OutcomeStatus.Pass && detector.Each is null ? satisfied : [.. satisfied.Take(EvidencePerLeaf), .. unsatisfied];
+        // Without `each` a query asks "is there one?": nodes that are not it are not evidence against anything,
+        // except for exists:false, where every node found is the problem.
+        var shown = detector.Each is not null ? [.. satisfied.Take(EvidencePerLeaf), .. unsatisfied]
+            : detector.Predicate.Kind == QueryPredicateKind.Absent ? unsatisfied
+            : satisfied;
         var evidence = shown.Take(2 * EvidencePerLeaf).Select(item => new Evidence
         {
             Source = EvidenceSource.Static,

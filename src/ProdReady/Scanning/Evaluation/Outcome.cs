@@ -15,6 +15,9 @@ public enum OutcomeStatus
 /// <summary>What one detector node concluded, the evidence for it, and what it looked for (in words).</summary>
 public sealed record Outcome(OutcomeStatus Status, IReadOnlyList<Evidence> Evidence, IReadOnlyList<string> LookedFor)
 {
+    /// <summary>What was looked for and not found, below this node: what a partial or failing result lacks.</summary>
+    public IReadOnlyList<string> Missing { get; init; } = Status == OutcomeStatus.Fail ? LookedFor : [];
+
     public static Outcome Skipped(string lookedFor) => new(OutcomeStatus.Skipped, [], [lookedFor]);
 
     public ResultStatus ToResultStatus() => Status switch
