@@ -19,18 +19,4 @@ public static class ResultStatusNames
         ResultStatus.NotApplicable => "not-applicable",
         _ => "unknown",
     };
-
-    public static bool TryParse(string text, out ResultStatus status)
-    {
-        foreach (var candidate in Enum.GetValues<ResultStatus>())
-        {
-            if (string.Equals(candidate.ToId(), text, StringComparison.OrdinalIgnoreCase))
-            {
-                status = candidate;
-                return true;
-            }
-        }
-        status = default;
-        return false;
-    }
 }
