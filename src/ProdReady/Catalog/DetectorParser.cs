@@ -278,7 +278,7 @@ internal sealed class DetectorParser(YamlReader yaml)
         }
     }
 
-    /// <summary>Compiles in non-backtracking mode so no rule can make a scan take exponential time.</summary>
+    /// <summary>Compiles with a match timeout (<see cref="RulePatterns"/>), reporting a bad pattern at its line.</summary>
     private Regex? Pattern(YamlMappingNode mapping, string key, string what, bool ignoreCase)
     {
         var text = yaml.String(mapping, key, what);

@@ -7,6 +7,15 @@ namespace ProdReady.Scanning;
 /// <summary>The first match of a content pattern in one file.</summary>
 public sealed record ContentHit(string File, int Line, string Excerpt);
 
+/// <summary>
+/// What one content detector found: files searched and matched, the first hits in path order, and the files where
+/// the pattern timed out (so "not found" cannot be claimed).
+/// </summary>
+public sealed record ContentFacts(int FilesSearched, int FilesMatched, IReadOnlyList<ContentHit> FirstHits, int FilesTimedOut)
+{
+    public static readonly ContentFacts None = new(0, 0, [], 0);
+}
+
 /// <summary>One node a query looked at: whether it satisfied the predicate, and where it is.</summary>
 public sealed record QueryItem(string File, int Line, string Excerpt, bool Satisfied);
 
@@ -29,10 +38,7 @@ public sealed class FactBase
     /// <summary>Manifest files per ecosystem: where a missing dependency belongs.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> Manifests { get; init; }
 
-    public required IReadOnlyDictionary<ContentDetector, IReadOnlyList<ContentHit>> ContentHits { get; init; }
-
-    /// <summary>How many files each content detector searched (for "looked in 42 files").</summary>
-    public required IReadOnlyDictionary<ContentDetector, int> ContentSearched { get; init; }
+    public required IReadOnlyDictionary<ContentDetector, ContentFacts> Content { get; init; }
 
     public required IReadOnlyDictionary<QueryDetector, QueryFacts> Queries { get; init; }
     public required IReadOnlyList<DockerfileFacts> Dockerfiles { get; init; }

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using ProdReady.Catalog.Detectors;
 using ProdReady.Model;
@@ -21,8 +23,7 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
     /// <summary>Share of source files an ecosystem needs, without a manifest, to count as present.</summary>
     private const double MinimumSourceShare = 0.1;
 
-    private readonly ConcurrentDictionary<ContentDetector, ConcurrentBag<ContentHit>> _hits = new(ReferenceEqualityComparer.Instance);
-    private readonly ConcurrentDictionary<ContentDetector, int> _searched = new(ReferenceEqualityComparer.Instance);
+    private readonly ContentTally _content = new(plan.Content.Detectors.Count);
     private readonly ConcurrentDictionary<QueryDetector, (ConcurrentBag<string> Documents, ConcurrentBag<QueryItem> Items)> _queries = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentBag<DeclaredDependency> _dependencies = [];
     private readonly ConcurrentBag<(string Ecosystem, string File)> _manifests = [];
@@ -42,16 +43,30 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
         Parallel.ForEach(
             walk.Files,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) },
-            file =>
+            () => new Worker(plan.Content.Detectors.Count),
+            (file, _, worker) =>
             {
-                Analyze(file);
+                Analyze(file, worker);
                 var count = Interlocked.Increment(ref done);
                 if (count % 256 == 0)
                 {
                     options.Progress?.Invoke(count, walk.Files.Count);
                 }
+                return worker;
+            },
+            worker =>
+            {
+                lock (_content)
+                {
+                    _content.Add(worker.Content);
+                }
             });
         options.Progress?.Invoke(walk.Files.Count, walk.Files.Count);
+        foreach (var (detector, file) in _content.TimeOuts)
+        {
+            var pattern = plan.Content.Detectors[detector].Pattern;
+            _diagnostics.Add(Diagnostic.Warning(file, 0, $"pattern /{pattern}/ timed out after {pattern.MatchTimeout.TotalSeconds:0.#} s; this file was not searched for it"));
+        }
 
         statistics = new ScanStatistics
         {
@@ -66,37 +81,48 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
         return BuildFacts(walk);
     }
 
-    private void Analyze(RepoFile file)
+    /// <summary>A worker's reusable buffers and its own tally: files are decoded without allocating, and never shared.</summary>
+    private sealed class Worker(int detectors)
     {
-        var content = plan.ContentFor(file);
+        public ContentTally Content { get; } = new(detectors);
+        public byte[] Bytes { get; set; } = [];
+        public char[] Text { get; set; } = [];
+        public char[] Blanked { get; set; } = [];
+    }
+
+    private void Analyze(RepoFile file, Worker worker)
+    {
+        var searched = plan.Content.Searches(file);
         var isManifest = ScanPlan.IsManifest(file);
         var isDockerfile = ScanPlan.IsDockerfile(file);
         var isStructured = plan.IsStructured(file);
-        if (content.Count == 0 && !isManifest && !isDockerfile && !isStructured)
+        if (!searched && !isManifest && !isDockerfile && !isStructured)
         {
             return;
         }
         if (file.Size > options.MaxFileSize)
         {
-            Interlocked.Increment(ref _tooLarge);
-            if (isManifest || isDockerfile)
-            {
-                _diagnostics.Add(Diagnostic.Warning(file.Path, 0, $"skipped: {file.Size:N0} bytes is over the size cap of {options.MaxFileSize:N0} (--max-file-size)"));
-            }
+            SkipTooLarge(file, file.Size, isManifest || isDockerfile);
             return;
         }
-        var text = Read(file);
-        if (text is null)
+        if (Read(file, worker, isManifest || isDockerfile) is not { } length)
         {
             return;
         }
-        if (content.Count > 0)
+        var text = worker.Text.AsSpan(0, length);
+        if (searched)
         {
-            MatchContent(file, text, content);
+            worker.Blanked = Grown(worker.Blanked, length);
+            plan.Content.Search(file, text, CommentStripper.Blank(text, file.Language, worker.Blanked), worker.Content);
         }
+        if (!isManifest && !isDockerfile && !isStructured)
+        {
+            return;
+        }
+        var whole = new string(text);
         if (isManifest)
         {
-            var parsed = ManifestReader.Parse(file.Path, text);
+            var parsed = ManifestReader.Parse(file.Path, whole);
             foreach (var dependency in parsed.Dependencies)
             {
                 _dependencies.Add(dependency);
@@ -112,7 +138,7 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
         }
         if (isDockerfile)
         {
-            var model = DockerfileParser.Parse(file.Path, text);
+            var model = DockerfileParser.Parse(file.Path, whole);
             foreach (var diagnostic in model.Diagnostics)
             {
                 _diagnostics.Add(diagnostic);
@@ -124,74 +150,72 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
         }
         if (isStructured)
         {
-            Query(file, text, reportErrors: !isManifest); // a broken manifest was already reported by its reader
+            Query(file, whole, reportErrors: !isManifest); // a broken manifest was already reported by its reader
         }
     }
 
-    /// <summary>Reads and decodes one file; binary files are skipped, invalid UTF-8 is reported and replaced.</summary>
-    private string? Read(RepoFile file)
+    private void SkipTooLarge(RepoFile file, long size, bool warn)
     {
-        byte[] bytes;
+        Interlocked.Increment(ref _tooLarge);
+        if (warn)
+        {
+            _diagnostics.Add(Diagnostic.Warning(file.Path, 0, $"skipped: {size:N0} bytes is over the size cap of {options.MaxFileSize:N0} (--max-file-size)"));
+        }
+    }
+
+    /// <summary>
+    /// Reads and decodes one file into the worker's buffers and returns its length in characters; null for binary,
+    /// unreadable or (grown since the walk) oversized files. Invalid UTF-8 is reported and replaced.
+    /// </summary>
+    private int? Read(RepoFile file, Worker worker, bool warnTooLarge)
+    {
+        int length;
         try
         {
-            bytes = File.ReadAllBytes(Path.Combine(root, file.Path));
+            using var handle = File.OpenHandle(Path.Combine(root, file.Path), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var size = RandomAccess.GetLength(handle);
+            if (size > options.MaxFileSize)
+            {
+                SkipTooLarge(file, size, warnTooLarge);
+                return null;
+            }
+            worker.Bytes = Grown(worker.Bytes, (int)size);
+            length = 0;
+            int read;
+            while (length < size && (read = RandomAccess.Read(handle, worker.Bytes.AsSpan(length, (int)size - length), length)) > 0)
+            {
+                length += read;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _diagnostics.Add(Diagnostic.Warning(file.Path, 0, $"cannot read file, skipped: {e.Message}"));
             return null;
         }
-        if (bytes.AsSpan(0, Math.Min(bytes.Length, BinarySniffLength)).Contains((byte)0))
+        var bytes = worker.Bytes.AsSpan(0, length);
+        if (bytes[..Math.Min(bytes.Length, BinarySniffLength)].Contains((byte)0))
         {
             Interlocked.Increment(ref _binary);
             return null;
         }
         Interlocked.Increment(ref _read);
-        Interlocked.Add(ref _bytes, bytes.Length);
-        var span = bytes.AsSpan();
-        if (span.StartsWith("\xEF\xBB\xBF"u8))
+        Interlocked.Add(ref _bytes, length);
+        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
         {
-            span = span[3..];
+            bytes = bytes[3..];
         }
-        if (!Utf8.IsValid(span))
+        // UTF-16 never needs more characters than UTF-8 has bytes, even with every invalid byte replaced.
+        worker.Text = Grown(worker.Text, bytes.Length);
+        if (Utf8.ToUtf16(bytes, worker.Text, out var valid, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
         {
-            var valid = InvalidUtf8Offset(span);
-            var line = span[..valid].Count((byte)'\n') + 1;
-            _diagnostics.Add(Diagnostic.Warning(file.Path, line, "invalid UTF-8; undecodable bytes were replaced and the file was still scanned"));
+            return written;
         }
-        return Encoding.UTF8.GetString(span);
+        var line = bytes[..valid].Count((byte)'\n') + 1;
+        _diagnostics.Add(Diagnostic.Warning(file.Path, line, "invalid UTF-8; undecodable bytes were replaced and the file was still scanned"));
+        return Encoding.UTF8.GetChars(bytes, worker.Text);
     }
 
-    private static int InvalidUtf8Offset(ReadOnlySpan<byte> bytes)
-    {
-        Span<char> buffer = stackalloc char[1024];
-        var offset = 0;
-        while (offset < bytes.Length)
-        {
-            var status = Utf8.ToUtf16(bytes[offset..], buffer, out var read, out _, replaceInvalidSequences: false, isFinalBlock: true);
-            offset += read;
-            if (status != System.Buffers.OperationStatus.DestinationTooSmall)
-            {
-                break;
-            }
-        }
-        return offset;
-    }
-
-    private void MatchContent(RepoFile file, string text, List<ContentDetector> detectors)
-    {
-        var blanked = CommentStripper.Blank(text, file.Language);
-        foreach (var detector in detectors)
-        {
-            _searched.AddOrUpdate(detector, 1, (_, count) => count + 1);
-            var match = detector.Pattern.Match(blanked);
-            if (match.Success)
-            {
-                var line = TextLines.LineOf(blanked, match.Index);
-                _hits.GetOrAdd(detector, _ => []).Add(new ContentHit(file.Path, line, TextLines.Excerpt(text, line)));
-            }
-        }
-    }
+    private static T[] Grown<T>(T[] buffer, int length) => buffer.Length >= length ? buffer : new T[Math.Max(length, 2 * buffer.Length)];
 
     private void Query(RepoFile file, string text, bool reportErrors)
     {
@@ -219,12 +243,16 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
             }
             var slot = _queries.GetOrAdd(query, _ => ([], []));
             slot.Documents.Add(file.Path);
-            foreach (var document in targets)
+            try
             {
-                foreach (var item in QueryMatcher.Match(query, document, file.Path, text))
+                foreach (var item in targets.SelectMany(document => QueryMatcher.Match(query, document, file.Path, text)).ToList())
                 {
                     slot.Items.Add(item);
                 }
+            }
+            catch (RegexMatchTimeoutException e)
+            {
+                _diagnostics.Add(Diagnostic.Warning(file.Path, 0, $"pattern /{e.Pattern}/ timed out after {e.MatchTimeout.TotalSeconds:0.#} s; this file was not queried with it"));
             }
         }
     }
@@ -272,11 +300,9 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
             Manifests = _manifests
                 .GroupBy(manifest => manifest.Ecosystem)
                 .ToDictionary(group => group.Key, group => (IReadOnlyList<string>)[.. group.Select(m => m.File).Order(StringComparer.Ordinal)]),
-            ContentHits = _hits.ToDictionary(
-                pair => pair.Key,
-                pair => (IReadOnlyList<ContentHit>)[.. pair.Value.OrderBy(hit => hit.File, StringComparer.Ordinal)],
-                ReferenceEqualityComparer.Instance as IEqualityComparer<ContentDetector>),
-            ContentSearched = _searched.ToDictionary(pair => pair.Key, pair => pair.Value, ReferenceEqualityComparer.Instance as IEqualityComparer<ContentDetector>),
+            Content = plan.Content.Detectors
+                .Select((detector, i) => (detector, i))
+                .ToDictionary(pair => pair.detector, pair => _content.FactsOf(pair.i), ReferenceEqualityComparer.Instance as IEqualityComparer<ContentDetector>),
             Queries = _queries.ToDictionary(
                 pair => pair.Key,
                 pair => new QueryFacts(

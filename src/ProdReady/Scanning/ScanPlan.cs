@@ -1,5 +1,6 @@
 using ProdReady.Catalog;
 using ProdReady.Catalog.Detectors;
+using ProdReady.Scanning.Content;
 using ProdReady.Scanning.Manifests;
 using ProdReady.Scanning.Structured;
 
@@ -11,48 +12,20 @@ namespace ProdReady.Scanning;
 /// </summary>
 internal sealed class ScanPlan
 {
-    private readonly Dictionary<string, ContentDetector[]> _contentByLanguage;
-    private readonly ContentDetector[] _contentByGlobOnly;
-
     public ScanPlan(IEnumerable<Detector> roots)
     {
         var leaves = roots.SelectMany(root => root.DescendantsAndSelf()).ToArray();
-        Content = leaves.OfType<ContentDetector>().Distinct(ReferenceEqualityComparer.Instance).Cast<ContentDetector>().ToArray();
+        Content = new ContentSearch([.. leaves.OfType<ContentDetector>().Distinct(ReferenceEqualityComparer.Instance).Cast<ContentDetector>()]);
         Queries = leaves.OfType<QueryDetector>().Distinct(ReferenceEqualityComparer.Instance).Cast<QueryDetector>().ToArray();
-        _contentByLanguage = Languages.All.ToDictionary(
-            language => language,
-            language => Content.Where(detector => detector.Languages.Contains(language)).ToArray());
-        _contentByGlobOnly = Content.Where(detector => detector.Languages.Count == 0).ToArray();
     }
 
     public static ScanPlan For(ControlCatalog catalog) => new(catalog.Controls.Select(control => control.Detect).OfType<Detector>()
         .Concat(catalog.Frameworks.Select(framework => framework.Detect))
         .Concat(catalog.Features.Select(feature => feature.Detect)));
 
-    public IReadOnlyList<ContentDetector> Content { get; }
+    public ContentSearch Content { get; }
 
     public IReadOnlyList<QueryDetector> Queries { get; }
-
-    /// <summary>The content detectors that search this file: by language, narrowed by their globs.</summary>
-    public List<ContentDetector> ContentFor(RepoFile file)
-    {
-        var result = new List<ContentDetector>();
-        foreach (var detector in _contentByLanguage.GetValueOrDefault(file.Language, []))
-        {
-            if (detector.Files.Count == 0 || detector.Files.Any(glob => glob.IsMatch(file.Path)))
-            {
-                result.Add(detector);
-            }
-        }
-        foreach (var detector in _contentByGlobOnly)
-        {
-            if (detector.Files.Any(glob => glob.IsMatch(file.Path)))
-            {
-                result.Add(detector);
-            }
-        }
-        return result;
-    }
 
     /// <summary>Structured files: every YAML file (it may be a Kubernetes manifest), JSON only when a query names it.</summary>
     public bool IsStructured(RepoFile file)

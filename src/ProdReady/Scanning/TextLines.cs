@@ -5,24 +5,12 @@ public static class TextLines
 {
     private const int MaxExcerpt = 160;
 
-    public static int LineOf(string text, int index)
-    {
-        var line = 1;
-        var span = text.AsSpan(0, Math.Min(index, text.Length));
-        var at = span.IndexOf('\n');
-        while (at >= 0)
-        {
-            line++;
-            span = span[(at + 1)..];
-            at = span.IndexOf('\n');
-        }
-        return line;
-    }
+    public static int LineOf(ReadOnlySpan<char> text, int index) => text[..Math.Min(index, text.Length)].Count('\n') + 1;
 
     /// <summary>The trimmed text of a 1-based line, cut to a readable length, with likely secrets masked.</summary>
-    public static string Excerpt(string text, int line)
+    public static string Excerpt(ReadOnlySpan<char> text, int line)
     {
-        var span = text.AsSpan();
+        var span = text;
         for (var i = 1; i < line; i++)
         {
             var next = span.IndexOf('\n');

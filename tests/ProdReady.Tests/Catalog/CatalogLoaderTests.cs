@@ -70,9 +70,9 @@ public class CatalogLoaderTests
     }
 
     [Fact]
-    public void BacktrackingOnlyPatternIsRejected()
+    public void MalformedPatternIsReportedAtItsLine()
     {
-        var loaded = Rules.Load(ValidControl.Replace("file: { glob: SECURITY.md }", "content: { languages: [python], pattern: '(?<=x)y' }"));
+        var loaded = Rules.Load(ValidControl.Replace("file: { glob: SECURITY.md }", "content: { languages: [python], pattern: 'verify(x' }"));
 
         var error = Assert.Single(loaded.Errors);
         Assert.Contains("invalid pattern", error.Message);

@@ -89,6 +89,8 @@ public class BadInputTests
         var warning = Assert.Single(collector.Diagnostics);
         Assert.Equal("src/gone.ts", warning.File);
         Assert.Contains("cannot read file", warning.Message);
-        Assert.Single(facts.ContentHits.Values.Single());
+        var content = facts.Content.Values.Single();
+        Assert.Equal(1, content.FilesMatched);
+        Assert.Equal("src/here.ts", Assert.Single(content.FirstHits).File);
     }
 }

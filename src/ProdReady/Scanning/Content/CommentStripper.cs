@@ -14,25 +14,49 @@ public static class CommentStripper
     public static string Blank(string text, string language)
     {
         var dialect = Dialects.Of(language);
-        if (dialect == Dialect.None)
-        {
-            return text;
-        }
-        int start = CommentScanner.Next(text, 0, dialect, out int end);
+        var start = FirstComment(text, dialect, out var end);
         if (start < 0)
         {
             return text;
         }
         return string.Create(text.Length, (text, dialect, start, end), static (buffer, state) =>
         {
-            var (source, dialect, start, end) = state;
-            source.CopyTo(buffer);
-            while (start >= 0)
-            {
-                Erase(buffer[start..end]);
-                start = CommentScanner.Next(source, end, dialect, out end);
-            }
+            state.text.CopyTo(buffer);
+            EraseAll(buffer, state.text, state.dialect, state.start, state.end);
         });
+    }
+
+    /// <summary>
+    /// The same, without allocating: the text itself when it has no comment, else <paramref name="scratch"/> (at least
+    /// as long as the text) holding the blanked copy.
+    /// </summary>
+    public static ReadOnlySpan<char> Blank(ReadOnlySpan<char> text, string language, Span<char> scratch)
+    {
+        var dialect = Dialects.Of(language);
+        var start = FirstComment(text, dialect, out var end);
+        if (start < 0)
+        {
+            return text;
+        }
+        var blanked = scratch[..text.Length];
+        text.CopyTo(blanked);
+        EraseAll(blanked, text, dialect, start, end);
+        return blanked;
+    }
+
+    private static int FirstComment(ReadOnlySpan<char> text, Dialect dialect, out int end)
+    {
+        end = 0;
+        return dialect == Dialect.None ? -1 : CommentScanner.Next(text, 0, dialect, out end);
+    }
+
+    private static void EraseAll(Span<char> buffer, ReadOnlySpan<char> source, Dialect dialect, int start, int end)
+    {
+        while (start >= 0)
+        {
+            Erase(buffer[start..end]);
+            start = CommentScanner.Next(source, end, dialect, out end);
+        }
     }
 
     private static void Erase(Span<char> comment)

@@ -148,14 +148,18 @@ public sealed class DetectorEvaluator(FactBase facts)
     private Outcome Content(ContentDetector detector)
     {
         var scope = string.Join(", ", detector.Languages.Concat(detector.Files.Select(glob => glob.Pattern)));
-        var searched = facts.ContentSearched.GetValueOrDefault(detector);
+        var found = facts.Content.GetValueOrDefault(detector, ContentFacts.None);
+        var searched = found.FilesSearched;
         var lookedFor = $"code matching /{detector.Pattern}/ in {scope} ({searched} file{(searched == 1 ? "" : "s")} searched)";
         if (detector.Ecosystems.Count > 0 && !detector.Ecosystems.Any(facts.Ecosystems.Contains))
         {
             return Outcome.Skipped(lookedFor);
         }
-        var hits = facts.ContentHits.GetValueOrDefault(detector, []);
-        return new Outcome(hits.Count > 0 ? OutcomeStatus.Pass : OutcomeStatus.Fail, [.. hits.Take(EvidencePerLeaf).Select(hit => new Evidence
+        if (found.FilesMatched == 0 && found.FilesTimedOut > 0)
+        {
+            return Outcome.Skipped($"{lookedFor}; the pattern timed out in {found.FilesTimedOut} file{(found.FilesTimedOut == 1 ? "" : "s")}, so absence is not known");
+        }
+        return new Outcome(found.FilesMatched > 0 ? OutcomeStatus.Pass : OutcomeStatus.Fail, [.. found.FirstHits.Select(hit => new Evidence
         {
             Source = EvidenceSource.Static,
             Detector = "content",
