@@ -43,7 +43,7 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
         Parallel.ForEach(
             walk.Files,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) },
-            () => new Worker(plan.Content.Detectors.Count),
+            () => new Worker(plan.Content),
             (file, _, worker) =>
             {
                 Analyze(file, worker);
@@ -82,9 +82,10 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
     }
 
     /// <summary>A worker's reusable buffers and its own tally: files are decoded without allocating, and never shared.</summary>
-    private sealed class Worker(int detectors)
+    private sealed class Worker(ContentSearch search)
     {
-        public ContentTally Content { get; } = new(detectors);
+        public ContentTally Content { get; } = new(search.Detectors.Count);
+        public LiteralMarks Literals { get; } = new(search.LiteralCount);
         public byte[] Bytes { get; set; } = [];
         public char[] Text { get; set; } = [];
         public char[] Blanked { get; set; } = [];
@@ -113,7 +114,7 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
         if (searched)
         {
             worker.Blanked = Grown(worker.Blanked, length);
-            plan.Content.Search(file, text, CommentStripper.Blank(text, file.Language, worker.Blanked), worker.Content);
+            plan.Content.Search(file, text, CommentStripper.Blank(text, file.Language, worker.Blanked), worker.Content, worker.Literals);
         }
         if (!isManifest && !isDockerfile && !isStructured)
         {

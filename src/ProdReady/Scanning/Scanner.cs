@@ -24,7 +24,8 @@ public static class Scanner
         var evaluator = new DetectorEvaluator(facts);
         var stack = StackDetector.Detect(facts, catalog, evaluator);
         var controls = new ControlEvaluator(evaluator, stack);
-        var results = catalog.Controls.Select(controls.Evaluate).ToArray();
+        // Evaluation only reads the facts, so controls are evaluated side by side.
+        var results = catalog.Controls.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, options.Parallelism)).Select(controls.Evaluate).ToArray();
         var (commit, branch) = GitInfo.Read(root);
         return new Assessment
         {

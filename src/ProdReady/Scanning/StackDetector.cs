@@ -19,8 +19,8 @@ public static class StackDetector
             .OrderByDescending(ecosystem => languages.Where(pair => Languages.EcosystemOf(pair.Key) == ecosystem).Sum(pair => pair.Value))
             .ThenBy(ecosystem => ecosystem, StringComparer.Ordinal)
             .ToArray();
-        var frameworks = catalog.Frameworks.Where(framework => Detected(evaluator, framework.Detect)).ToArray();
-        var features = catalog.Features.Where(feature => Detected(evaluator, feature.Detect)).ToArray();
+        var frameworks = catalog.Frameworks.AsParallel().AsOrdered().Where(framework => Detected(evaluator, framework.Detect)).ToArray();
+        var features = catalog.Features.AsParallel().AsOrdered().Where(feature => Detected(evaluator, feature.Detect)).ToArray();
         var kinds = ServiceKind.All.Where(kind => frameworks.Any(framework => framework.Kind == kind)).ToList();
         if (kinds.Count == 0)
         {

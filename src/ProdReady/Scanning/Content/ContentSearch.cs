@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 using ProdReady.Catalog.Detectors;
 
@@ -15,63 +14,84 @@ internal sealed class ContentSearch
 
     private readonly ContentDetector[] _detectors;
     private readonly Prefilter?[] _prefilters;
-    private readonly Dictionary<string, (int[] Anywhere, int[] Globbed)> _byLanguage;
+    private readonly string[] _literals;
+    private readonly Dictionary<string, (int[] Anywhere, int[] Globbed, LiteralSet Literals)> _byLanguage;
     private readonly int[] _globOnly;
+    private readonly LiteralSet _globOnlyLiterals;
 
     public ContentSearch(IReadOnlyList<ContentDetector> detectors)
     {
         _detectors = [.. detectors];
-        _prefilters = [.. _detectors.Select(detector => Prefilter.For(detector.Pattern.ToString(), detector.Pattern.Options.HasFlag(RegexOptions.IgnoreCase)))];
+        var required = _detectors.Select(detector => RequiredLiterals.Of(detector.Pattern.ToString(), detector.Pattern.Options.HasFlag(RegexOptions.IgnoreCase))).ToArray();
+        _literals = [.. required.SelectMany(literals => literals?.Values ?? []).Distinct(StringComparer.Ordinal)];
+        var idOf = _literals.Select((literal, id) => (literal, id)).ToDictionary(pair => pair.literal, pair => pair.id, StringComparer.Ordinal);
+        _prefilters = [.. required.Select(literals => literals is null ? null : new Prefilter(
+            [.. literals.Values.Select(value => idOf[value])],
+            literals.IgnoreCase,
+            KelvinSensitive: literals.IgnoreCase && literals.Values.Any(value => value.Contains('k', StringComparison.OrdinalIgnoreCase))))];
         var indices = Enumerable.Range(0, _detectors.Length).ToArray();
-        _byLanguage = Languages.All.ToDictionary(
-            language => language,
-            language => (
-                indices.Where(i => _detectors[i].Languages.Contains(language) && _detectors[i].Files.Count == 0).ToArray(),
-                indices.Where(i => _detectors[i].Languages.Contains(language) && _detectors[i].Files.Count > 0).ToArray()));
         _globOnly = [.. indices.Where(i => _detectors[i].Languages.Count == 0)];
+        _globOnlyLiterals = LiteralsOf(_globOnly);
+        _byLanguage = Languages.All.ToDictionary(language => language, language =>
+        {
+            int[] anywhere = [.. indices.Where(i => _detectors[i].Languages.Contains(language) && _detectors[i].Files.Count == 0)];
+            int[] globbed = [.. indices.Where(i => _detectors[i].Languages.Contains(language) && _detectors[i].Files.Count > 0)];
+            return (anywhere, globbed, LiteralsOf([.. anywhere, .. globbed, .. _globOnly]));
+        });
     }
 
     public IReadOnlyList<ContentDetector> Detectors => _detectors;
 
-    /// <summary>How many patterns have a literal prefilter (for tests and the benchmark's curiosity).</summary>
+    /// <summary>Size of the literal table, for sizing a worker's <see cref="LiteralMarks"/>.</summary>
+    public int LiteralCount => _literals.Length;
+
+    /// <summary>How many patterns have a literal prefilter.</summary>
     public int Prefiltered => _prefilters.Count(prefilter => prefilter is not null);
 
     /// <summary>Whether any detector searches this file, so whether it needs reading for content.</summary>
     public bool Searches(RepoFile file)
     {
-        var (anywhere, globbed) = _byLanguage.GetValueOrDefault(file.Language, ([], []));
+        var (anywhere, globbed, _) = LanguageOf(file);
         return anywhere.Length > 0 || globbed.Any(i => InGlobs(i, file)) || _globOnly.Any(i => InGlobs(i, file));
     }
 
     /// <summary>Runs every detector that applies to the file over its comment-blanked text, tallying into <paramref name="tally"/>.</summary>
-    public void Search(RepoFile file, ReadOnlySpan<char> text, ReadOnlySpan<char> blanked, ContentTally tally)
+    public void Search(RepoFile file, ReadOnlySpan<char> text, ReadOnlySpan<char> blanked, ContentTally tally, LiteralMarks marks)
     {
+        var (anywhere, globbed, literals) = LanguageOf(file);
+        marks.Reset();
+        literals.Mark(blanked, marks);
         var hasKelvin = blanked.Contains(KelvinSign);
-        var (anywhere, globbed) = _byLanguage.GetValueOrDefault(file.Language, ([], []));
         foreach (var i in anywhere)
         {
-            Run(i, file, text, blanked, hasKelvin, tally);
+            Run(i, file, text, blanked, tally, marks, hasKelvin);
         }
         foreach (var i in globbed)
         {
             if (InGlobs(i, file))
             {
-                Run(i, file, text, blanked, hasKelvin, tally);
+                Run(i, file, text, blanked, tally, marks, hasKelvin);
             }
         }
         foreach (var i in _globOnly)
         {
             if (InGlobs(i, file))
             {
-                Run(i, file, text, blanked, hasKelvin, tally);
+                Run(i, file, text, blanked, tally, marks, hasKelvin);
             }
         }
     }
 
-    private void Run(int i, RepoFile file, ReadOnlySpan<char> text, ReadOnlySpan<char> blanked, bool hasKelvin, ContentTally tally)
+    private (int[] Anywhere, int[] Globbed, LiteralSet Literals) LanguageOf(RepoFile file) =>
+        _byLanguage.TryGetValue(file.Language, out var entry) ? entry : ([], [], _globOnlyLiterals);
+
+    private LiteralSet LiteralsOf(IEnumerable<int> detectors) =>
+        new(_literals, detectors.SelectMany(i => _prefilters[i]?.Literals ?? []));
+
+    private void Run(int i, RepoFile file, ReadOnlySpan<char> text, ReadOnlySpan<char> blanked, ContentTally tally, LiteralMarks marks, bool hasKelvin)
     {
         tally.Searched[i]++;
-        if (_prefilters[i] is { } prefilter && !prefilter.MayMatch(blanked, hasKelvin))
+        if (_prefilters[i] is { } prefilter && !prefilter.MayMatch(marks, hasKelvin))
         {
             return;
         }
@@ -118,20 +138,23 @@ internal sealed class ContentSearch
         return false;
     }
 
-    /// <summary>The literals of one pattern as a vectorised multi-string search.</summary>
-    private sealed class Prefilter(SearchValues<string> literals, bool kelvinSensitive)
+    /// <summary>One pattern's literals (ids into the table): the file may match only if it holds one of them.</summary>
+    private sealed record Prefilter(int[] Literals, bool IgnoreCase, bool KelvinSensitive)
     {
-        public static Prefilter? For(string pattern, bool ignoreCase)
+        public bool MayMatch(LiteralMarks marks, bool hasKelvin)
         {
-            if (RequiredLiterals.Of(pattern, ignoreCase) is not { } required)
+            if (KelvinSensitive && hasKelvin)
             {
-                return null;
+                return true;
             }
-            var comparison = required.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            var kelvinSensitive = required.IgnoreCase && required.Values.Any(value => value.Contains('k', StringComparison.OrdinalIgnoreCase));
-            return new Prefilter(SearchValues.Create([.. required.Values], comparison), kelvinSensitive);
+            foreach (var id in Literals)
+            {
+                if (marks.Holds(id, IgnoreCase))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
-
-        public bool MayMatch(ReadOnlySpan<char> text, bool hasKelvin) => (kelvinSensitive && hasKelvin) || text.ContainsAny(literals);
     }
 }

@@ -317,7 +317,7 @@ public sealed record RequiredLiterals(IReadOnlyList<string> Values, bool IgnoreC
                     {
                         upper = ClassEscape(ref known);
                     }
-                    known &= upper - c < 4;
+                    known &= upper - c < 8;
                     for (var member = c; known && member <= upper; member++)
                     {
                         members.Add(member);
@@ -326,7 +326,7 @@ public sealed record RequiredLiterals(IReadOnlyList<string> Values, bool IgnoreC
                 }
                 members.Add(c);
             }
-            return known && members.Count <= 4 && members.All(char.IsAscii)
+            return known && members.Count <= 8 && members.All(char.IsAscii)
                 ? new Fragment([.. members.Select(member => member.ToString())], null)
                 : Fragment.Unknown;
         }
