@@ -20,6 +20,8 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
 {
     private const int BinarySniffLength = 8000;
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Share of source files an ecosystem needs, without a manifest, to count as present.</summary>
     private const double MinimumSourceShare = 0.1;
 
@@ -201,7 +203,7 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
         }
         Interlocked.Increment(ref _read);
         Interlocked.Add(ref _bytes, length);
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        if (bytes.StartsWith(Utf8ByteOrderMark))
         {
             bytes = bytes[3..];
         }

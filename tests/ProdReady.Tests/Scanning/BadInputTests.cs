@@ -27,6 +27,21 @@ public class BadInputTests
     }
 
     [Fact]
+    public void ByteOrderMarksAreNotPartOfTheText()
+    {
+        // Visual Studio writes project files and appsettings.json with a UTF-8 byte order mark.
+        byte[] bom = [0xEF, 0xBB, 0xBF];
+        using var repo = new TempRepo();
+        repo.WriteBytes("src/Api/Api.csproj", [.. bom, .. "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <ItemGroup>\n    <PackageReference Include=\"Polly\" Version=\"8.4.0\" />\n  </ItemGroup>\n</Project>\n"u8.ToArray()]);
+        repo.WriteBytes("src/Api/appsettings.json", [.. bom, .. "{ \"Logging\": { \"LogLevel\": { \"Default\": \"Information\" } } }\n"u8.ToArray()]);
+
+        var assessment = Scanner.Scan(repo.Root, BuiltIn, new ScanOptions());
+
+        Assert.Empty(assessment.Diagnostics);
+        Assert.Contains("dotnet", assessment.Stack.Ecosystems);
+    }
+
+    [Fact]
     public void InvalidUtf8IsReportedAtItsLineAndTheRestOfTheFileIsScanned()
     {
         using var repo = new TempRepo();
