@@ -222,12 +222,18 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
 
     private void Query(RepoFile file, string text, bool reportErrors)
     {
-        var (documents, error) = StructuredParser.Parse(file.Path, text);
         var pathKind = DocumentKinds.OfPath(file.Path);
+        var globbed = plan.Queries.Any(query => query.InGlob?.IsMatch(file.Path) == true);
+        // Other YAML matters only as Kubernetes objects, which name both keys; skip parsing the rest.
+        if (pathKind is null && !globbed && !(text.Contains("apiVersion", StringComparison.Ordinal) && text.Contains("kind", StringComparison.Ordinal)))
+        {
+            return;
+        }
+        var (documents, error) = StructuredParser.Parse(file.Path, text);
         if (error is not null)
         {
             // Any YAML file might be Kubernetes; only complain about files that look like something we query.
-            if (reportErrors && (pathKind is not null || plan.Queries.Any(query => query.InGlob?.IsMatch(file.Path) == true) || LooksLikeKubernetes(text)))
+            if (reportErrors && (pathKind is not null || globbed || LooksLikeKubernetes(text)))
             {
                 _diagnostics.Add(error);
             }
