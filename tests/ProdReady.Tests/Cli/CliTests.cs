@@ -21,6 +21,19 @@ public class CliTests
     }
 
     [Fact]
+    public void AProgressBarIsShownOnATerminalOnly()
+    {
+        using var output = new TempRepo();
+        var onTerminal = Support.Cli.RunOnTerminal(RepositoryRoot.Path, "scan", RepositoryRoot.Path, "--output", Path.Combine(output.Root, "report.txt"));
+        var redirected = Support.Cli.Run(RepositoryRoot.Path, "scan", RepositoryRoot.Path, "--format", "json");
+
+        Assert.Equal(0, onTerminal.ExitCode);
+        Assert.Contains("scanning files", onTerminal.Stdout);
+        Assert.DoesNotContain("scanning files", redirected.Stderr);
+        Assert.DoesNotContain("scanning files", redirected.Stdout);
+    }
+
+    [Fact]
     public void JsonOutputIsVersionedAndComplete()
     {
         var run = Support.Cli.Run(RepositoryRoot.Path, "scan", Sample, "--format", "json");

@@ -18,6 +18,27 @@ public static class Cli
             start.ArgumentList.Add(arg);
         }
         start.Environment["NO_COLOR"] = "1";
+        return Wait(start, args);
+    }
+
+    /// <summary>
+    /// Runs prodready on a pseudo-terminal, as in an interactive shell, through util-linux `script`; stdout and
+    /// stderr both arrive in <see cref="CliRun.Stdout"/>.
+    /// </summary>
+    public static CliRun RunOnTerminal(string workingDirectory, params string[] args)
+    {
+        var command = string.Join(' ', new[] { "dotnet", Assembly }.Concat(args).Select(arg => "'" + arg.Replace("'", "'\\''") + "'"));
+        var start = new ProcessStartInfo("script") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "--quiet", "--return", "--command", command, "/dev/null" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["TERM"] = "xterm-256color";
+        return Wait(start, args);
+    }
+
+    private static CliRun Wait(ProcessStartInfo start, string[] args)
+    {
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
