@@ -283,7 +283,7 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
             "pyproject.toml" or "pipfile" => Ecosystem.Python,
             "go.mod" => Ecosystem.Go,
             "pom.xml" => Ecosystem.Java,
-            _ when name.StartsWith("build.gradle", StringComparison.Ordinal) => Ecosystem.Java,
+            _ when name.StartsWith("build.gradle", StringComparison.Ordinal) || name.EndsWith(".versions.toml", StringComparison.Ordinal) => Ecosystem.Java,
             _ when name.EndsWith(".txt", StringComparison.Ordinal) => Ecosystem.Python,
             _ => Ecosystem.DotNet,
         };

@@ -8,7 +8,8 @@ namespace ProdReady.Scanning.Manifests;
 /// common declarative forms statement by statement (a statement ends at a line break outside parentheses, unless
 /// the line ends with ',', ':' or '='), tracking which { } block each statement is in:
 /// dependencies { } entries in string ("g:a:v"), map (group: / group =) and platform(...) forms, plugins { } ids,
-/// and "apply plugin:". Version catalogs (libs.x), variables and computed coordinates are not resolved.
+/// and "apply plugin:". Catalog references (libs.x) are read from the catalog itself (<see cref="VersionCatalogReader"/>);
+/// variables and computed coordinates are not resolved.
 /// </summary>
 internal static class GradleReader
 {

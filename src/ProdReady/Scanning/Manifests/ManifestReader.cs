@@ -36,6 +36,7 @@ public static class ManifestReader
             "go.mod" => GoModReader.Parse,
             "pom.xml" => PomReader.Parse,
             "build.gradle" or "build.gradle.kts" => GradleReader.Parse,
+            _ when VersionCatalogReader.IsVersionCatalog(fileName) => VersionCatalogReader.Parse,
             _ when MsBuildProjectReader.IsProjectFile(fileName) => MsBuildProjectReader.Parse,
             _ when RequirementsReader.IsRequirementsFile(relativePath) => RequirementsReader.Parse,
             _ => null,
