@@ -40,7 +40,7 @@ public sealed class ControlEvaluator(DetectorEvaluator detectors, DetectedStack 
         {
             Control = control,
             Status = outcome.ToResultStatus(),
-            Reason = Reason(outcome, evidence),
+            Reason = Reason(outcome),
             Evidence = evidence,
             LookedFor = outcome.LookedFor,
         };
@@ -60,18 +60,18 @@ public sealed class ControlEvaluator(DetectorEvaluator detectors, DetectedStack 
         return missing.Length > 0 ? $"applies when the repository has {string.Join(" and ", missing)}; not detected" : null;
     }
 
-    private static string Reason(Outcome outcome, IReadOnlyList<Evidence> evidence)
+    private static string Reason(Outcome outcome)
     {
-        var supporting = evidence.FirstOrDefault(e => e.Supports);
-        var refuting = evidence.FirstOrDefault(e => !e.Supports && e.Line is not null) ?? evidence.FirstOrDefault(e => !e.Supports);
+        var lead = outcome.Lead is { } found ? Located(found) : null;
         var missing = outcome.Missing.FirstOrDefault() ?? outcome.LookedFor.FirstOrDefault();
         return outcome.Status switch
         {
-            OutcomeStatus.Pass => supporting is null ? "no problem found" : $"{supporting.Message} ({supporting.Location})",
-            OutcomeStatus.Partial => refuting is { Line: not null }
-                ? $"partly met; {refuting.Message} ({refuting.Location})"
-                : $"partly met; not found: {missing}",
-            _ => refuting is { Line: not null } ? $"{refuting.Message} ({refuting.Location})" : $"not found: {missing}",
+            OutcomeStatus.Pass => lead ?? "no problem found",
+            OutcomeStatus.Partial => outcome.Lead is { Supports: false } ? $"partly met; {lead}" : $"partly met; not found: {missing}",
+            _ => outcome.Lead is { Supports: false } ? lead! : $"not found: {missing}",
         };
     }
+
+    private static string Located(Evidence evidence) =>
+        evidence.Location.Length == 0 ? evidence.Message : $"{evidence.Message} ({evidence.Location})";
 }

@@ -43,10 +43,7 @@ public sealed class DetectorEvaluator(FactBase facts)
         var status = children.All(c => c.Status == OutcomeStatus.Pass) ? OutcomeStatus.Pass
             : children.All(c => c.Status == OutcomeStatus.Fail) ? OutcomeStatus.Fail
             : OutcomeStatus.Partial;
-        return new Outcome(status, [.. children.SelectMany(c => c.Evidence)], [.. children.SelectMany(c => c.LookedFor)])
-        {
-            Missing = [.. children.SelectMany(c => c.Missing)],
-        };
+        return Explained(status, children, WorstFirst(children), [.. children.SelectMany(c => c.Evidence)], [.. children.SelectMany(c => c.LookedFor)]);
     }
 
     private static Outcome ResolveAny(List<Outcome> children)
@@ -55,10 +52,7 @@ public sealed class DetectorEvaluator(FactBase facts)
         var evidence = best == OutcomeStatus.Fail
             ? children.SelectMany(c => c.Evidence)
             : children.Where(c => c.Status == best).SelectMany(c => c.Evidence);
-        return new Outcome(best, [.. evidence], [.. children.SelectMany(c => c.LookedFor)])
-        {
-            Missing = best == OutcomeStatus.Pass ? [] : [.. children.SelectMany(c => c.Missing)],
-        };
+        return Explained(best, children, children.First(c => c.Status == best), [.. evidence], [.. children.SelectMany(c => c.LookedFor)]);
     }
 
     private static Outcome ResolveCount(List<Outcome> children, CountDetector count)
@@ -66,11 +60,37 @@ public sealed class DetectorEvaluator(FactBase facts)
         var credit = children.Sum(c => c.Status switch { OutcomeStatus.Pass => 1.0, OutcomeStatus.Partial => 0.5, _ => 0.0 });
         var status = credit >= count.PassAt ? OutcomeStatus.Pass : credit >= count.PartialAt ? OutcomeStatus.Partial : OutcomeStatus.Fail;
         var lookedFor = $"at least {count.PassAt} of: " + string.Join("; ", children.SelectMany(c => c.LookedFor));
-        return new Outcome(status, [.. children.SelectMany(c => c.Evidence)], [lookedFor])
+        return Explained(status, children, WorstFirst(children), [.. children.SelectMany(c => c.Evidence)], [lookedFor]);
+    }
+
+    /// <summary>
+    /// A combinator's outcome, explained by its children: a pass by the first supporting evidence of a passing
+    /// child; anything else by the <paramref name="explaining"/> child alone, whose lead and missing items come first.
+    /// </summary>
+    private static Outcome Explained(OutcomeStatus status, List<Outcome> children, Outcome explaining, IReadOnlyList<Evidence> evidence, IReadOnlyList<string> lookedFor)
+    {
+        if (status == OutcomeStatus.Pass)
         {
-            Missing = status == OutcomeStatus.Pass ? [] : [.. children.SelectMany(c => c.Missing)],
+            return new Outcome(status, evidence, lookedFor)
+            {
+                Missing = [],
+                Lead = children.Where(c => c.Status == OutcomeStatus.Pass).Select(c => c.Lead).FirstOrDefault(lead => lead is not null),
+            };
+        }
+        return new Outcome(status, evidence, lookedFor)
+        {
+            Missing = [.. explaining.Missing, .. children.Where(c => c != explaining).SelectMany(c => c.Missing)],
+            Lead = explaining.Lead,
         };
     }
+
+    /// <summary>
+    /// What keeps an `all` or a `count` from passing: its first failing child, else its first partial one. (A
+    /// failing `any` is explained by its first alternative: the order in the rule is the order of preference, and
+    /// evidence a later alternative produced, such as the condition an inverted branch found, is not the problem.)
+    /// </summary>
+    private static Outcome WorstFirst(List<Outcome> children) =>
+        children.FirstOrDefault(c => c.Status == OutcomeStatus.Fail) ?? children.FirstOrDefault(c => c.Status == OutcomeStatus.Partial) ?? children[0];
 
     private static Outcome Invert(Outcome inner)
     {
@@ -80,11 +100,14 @@ public sealed class DetectorEvaluator(FactBase facts)
         }
         var status = inner.Status switch { OutcomeStatus.Pass => OutcomeStatus.Fail, OutcomeStatus.Fail => OutcomeStatus.Pass, _ => OutcomeStatus.Partial };
         var lookedFor = inner.LookedFor.Select(text => "absence of " + text).ToArray();
-        return new Outcome(status, [.. inner.Evidence.Select(e => e with { Supports = !e.Supports })], lookedFor)
+        return new Outcome(status, [.. inner.Evidence.Select(Flip)], lookedFor)
         {
             Missing = status == OutcomeStatus.Pass ? [] : lookedFor,
+            Lead = inner.Lead is { } lead ? Flip(lead) : null,
         };
     }
+
+    private static Evidence Flip(Evidence evidence) => evidence with { Supports = !evidence.Supports };
 
     private Outcome Files(FileDetector detector)
     {
