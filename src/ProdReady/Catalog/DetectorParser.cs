@@ -155,7 +155,7 @@ internal sealed class DetectorParser(YamlReader yaml)
         {
             return null;
         }
-        yaml.OnlyKeys(mapping, "'content'", "languages", "language", "files", "pattern", "ignore-case");
+        yaml.OnlyKeys(mapping, "'content'", "languages", "language", "files", "pattern", "ignore-case", "tests");
         var languages = yaml.Strings(mapping, "languages", "'content'").Concat(yaml.Strings(mapping, "language", "'content'")).ToArray();
         foreach (var language in languages.Where(language => !Languages.IsKnown(language)))
         {
@@ -170,7 +170,8 @@ internal sealed class DetectorParser(YamlReader yaml)
         }
         var ignoreCase = yaml.Bool(mapping, "ignore-case", "'content'") ?? false;
         var pattern = Pattern(mapping, "pattern", "'content'", ignoreCase);
-        return pattern is null ? null : new ContentDetector(languages, files, pattern) { Origin = origin };
+        var tests = yaml.Bool(mapping, "tests", "'content'") ?? false;
+        return pattern is null ? null : new ContentDetector(languages, files, pattern) { Tests = tests, Origin = origin };
     }
 
     private QueryDetector? Query(YamlNode body, SourceLocation origin)

@@ -33,20 +33,20 @@ internal sealed class ScanPlan
 
     public IReadOnlyList<QueryDetector> Queries { get; }
 
-    /// <summary>The content detectors that search this file: by language, narrowed by their globs.</summary>
+    /// <summary>The content detectors that search this file: by language, narrowed by their globs; test files only for those that ask.</summary>
     public List<ContentDetector> ContentFor(RepoFile file)
     {
         var result = new List<ContentDetector>();
         foreach (var detector in _contentByLanguage.GetValueOrDefault(file.Language, []))
         {
-            if (detector.Files.Count == 0 || detector.Files.Any(glob => glob.IsMatch(file.Path)))
+            if ((detector.Tests || !file.IsTest) && (detector.Files.Count == 0 || detector.Files.Any(glob => glob.IsMatch(file.Path))))
             {
                 result.Add(detector);
             }
         }
         foreach (var detector in _contentByGlobOnly)
         {
-            if (detector.Files.Any(glob => glob.IsMatch(file.Path)))
+            if ((detector.Tests || !file.IsTest) && detector.Files.Any(glob => glob.IsMatch(file.Path)))
             {
                 result.Add(detector);
             }

@@ -114,6 +114,22 @@ public class DetectorKindTests
     }
 
     [Fact]
+    public void ContentDetectorSkipsTestFilesUnlessAsked()
+    {
+        using var repo = new TempRepo(
+            ("store/db.go", "package store\n\nfunc Open() {}\n"),
+            ("store/db_test.go", "package store\n\nfunc TestOpen(t *testing.T) {\n\tdb.Ping()\n}\n"));
+
+        var service = Rules.Evaluate(@"content: { languages: [go], pattern: '\.Ping\(' }", repo);
+        var tests = Rules.Evaluate(@"content: { languages: [go], tests: true, pattern: '\.Ping\(' }", repo);
+
+        Assert.Equal(OutcomeStatus.Fail, service.Status);
+        Assert.Contains("(1 file searched)", service.LookedFor[0]);
+        Assert.Equal(OutcomeStatus.Pass, tests.Status);
+        Assert.Equal(("store/db_test.go", 4), (tests.Evidence[0].File, tests.Evidence[0].Line));
+    }
+
+    [Fact]
     public void ContentDetectorByGlobSearchesAnyTextFile()
     {
         using var repo = new TempRepo(("deploy/nginx.conf", "http {\n  limit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;\n}\n"));

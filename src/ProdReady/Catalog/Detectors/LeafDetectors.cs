@@ -20,6 +20,9 @@ public sealed record DependencyDetector(string Ecosystem, IReadOnlyList<string> 
 /// <summary>A pattern matches the comment-blanked text of files of the given languages and/or globs.</summary>
 public sealed record ContentDetector(IReadOnlyList<string> Languages, IReadOnlyList<Glob> Files, Regex Pattern) : Detector
 {
+    /// <summary>Whether test code and test data are searched too; by default only what the service runs is.</summary>
+    public bool Tests { get; init; }
+
     /// <summary>
     /// The ecosystems this detector is about, when it searches only source languages; empty when it also
     /// searches configuration, text or globbed files, which any repository may have.

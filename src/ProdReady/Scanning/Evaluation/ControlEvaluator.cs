@@ -35,7 +35,8 @@ public sealed class ControlEvaluator(DetectorEvaluator detectors, DetectedStack 
                 LookedFor = outcome.LookedFor,
             };
         }
-        var evidence = outcome.Evidence.Take(EvidencePerResult).ToArray();
+        // Distinct: one file can be evidence for several branches of the tree (a committed .env, say).
+        var evidence = outcome.Evidence.Distinct().Take(EvidencePerResult).ToArray();
         return new ControlResult
         {
             Control = control,
