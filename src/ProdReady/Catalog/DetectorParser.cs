@@ -155,7 +155,7 @@ internal sealed class DetectorParser(YamlReader yaml)
         {
             return null;
         }
-        yaml.OnlyKeys(mapping, "'content'", "languages", "language", "files", "pattern", "ignore-case", "tests");
+        yaml.OnlyKeys(mapping, "'content'", "languages", "language", "files", "pattern", "unless", "ignore-case", "tests");
         var languages = yaml.Strings(mapping, "languages", "'content'").Concat(yaml.Strings(mapping, "language", "'content'")).ToArray();
         foreach (var language in languages.Where(language => !Languages.IsKnown(language)))
         {
@@ -170,8 +170,9 @@ internal sealed class DetectorParser(YamlReader yaml)
         }
         var ignoreCase = yaml.Bool(mapping, "ignore-case", "'content'") ?? false;
         var pattern = Pattern(mapping, "pattern", "'content'", ignoreCase);
+        var unless = YamlReader.Get(mapping, "unless") is null ? null : Pattern(mapping, "unless", "'content'", ignoreCase);
         var tests = yaml.Bool(mapping, "tests", "'content'") ?? false;
-        return pattern is null ? null : new ContentDetector(languages, files, pattern) { Tests = tests, Origin = origin };
+        return pattern is null ? null : new ContentDetector(languages, files, pattern) { Unless = unless, Tests = tests, Origin = origin };
     }
 
     private QueryDetector? Query(YamlNode body, SourceLocation origin)

@@ -185,6 +185,10 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
         {
             _searched.AddOrUpdate(detector, 1, (_, count) => count + 1);
             var match = detector.Pattern.Match(blanked);
+            while (match.Success && detector.Unless?.IsMatch(match.Value) == true)
+            {
+                match = match.NextMatch();
+            }
             if (match.Success)
             {
                 var line = TextLines.LineOf(blanked, match.Index);

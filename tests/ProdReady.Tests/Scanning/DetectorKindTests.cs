@@ -130,6 +130,20 @@ public class DetectorKindTests
     }
 
     [Fact]
+    public void ContentDetectorUnlessDiscardsMatchesButKeepsLookingInTheFile()
+    {
+        using var repo = new TempRepo(
+            ("deploy/dev.yml", "key: AKIAIOSFODNN7EXAMPLE\n"),
+            ("deploy/prod.yml", "a: AKIAIOSFODNN7EXAMPLE\nb: AKIAR5TW2NQ8YB3HXK6L\n"));
+
+        var outcome = Rules.Evaluate(@"content: { files: ['**/*.yml'], pattern: '\bAKIA[0-9A-Z]{16}\b', unless: 'EXAMPLE$' }", repo);
+
+        Assert.Equal(OutcomeStatus.Pass, outcome.Status);
+        var evidence = Assert.Single(outcome.Evidence);
+        Assert.Equal(("deploy/prod.yml", 2), (evidence.File, evidence.Line));
+    }
+
+    [Fact]
     public void ContentDetectorByGlobSearchesAnyTextFile()
     {
         using var repo = new TempRepo(("deploy/nginx.conf", "http {\n  limit_req_zone $binary_remote_addr zone=api:10m rate=10r/s;\n}\n"));

@@ -20,6 +20,9 @@ public sealed record DependencyDetector(string Ecosystem, IReadOnlyList<string> 
 /// <summary>A pattern matches the comment-blanked text of files of the given languages and/or globs.</summary>
 public sealed record ContentDetector(IReadOnlyList<string> Languages, IReadOnlyList<Glob> Files, Regex Pattern) : Detector
 {
+    /// <summary>A match whose own text also matches this does not count (documented placeholder values, say).</summary>
+    public Regex? Unless { get; init; }
+
     /// <summary>Whether test code and test data are searched too; by default only what the service runs is.</summary>
     public bool Tests { get; init; }
 
