@@ -23,7 +23,7 @@ public static class Scanner
         var (facts, statistics, diagnostics) = Collect(root, catalog, options);
         var evaluator = new DetectorEvaluator(facts);
         var stack = StackDetector.Detect(facts, catalog, evaluator);
-        var controls = new ControlEvaluator(evaluator, stack);
+        var controls = new ControlEvaluator(evaluator, stack, catalog.Frameworks);
         var results = catalog.Controls.Select(controls.Evaluate).ToArray();
         var (commit, branch) = GitInfo.Read(root);
         return new Assessment

@@ -1,9 +1,14 @@
+using ProdReady.Catalog;
 using ProdReady.Model;
 
 namespace ProdReady.Scanning.Evaluation;
 
-/// <summary>Turns a control and the detected stack into a result: applicability first, then the detector tree.</summary>
-public sealed class ControlEvaluator(DetectorEvaluator detectors, DetectedStack stack)
+/// <summary>
+/// Turns a control and the detected stack into a result: applicability first, then the detector tree. A control
+/// about services (applies to kinds) looks only at the ecosystems that run one: in a Python API with a TypeScript
+/// front end, the front end's packages say nothing about the API's rate limiting or shutdown.
+/// </summary>
+public sealed class ControlEvaluator(DetectorEvaluator detectors, DetectedStack stack, IReadOnlyList<FrameworkDefinition>? frameworks = null)
 {
     /// <summary>Evidence kept per result; the rest is summarised by the reason.</summary>
     public const int EvidencePerResult = 12;
@@ -23,10 +28,12 @@ public sealed class ControlEvaluator(DetectorEvaluator detectors, DetectedStack 
                 Reason = "only a person can confirm this; record an attestation",
             };
         }
-        var outcome = detectors.Evaluate(control.Detect);
+        var evaluator = EvaluatorFor(control.Applies);
+        var outcome = evaluator.Evaluate(control.Detect);
         if (outcome.Status == OutcomeStatus.Skipped)
         {
-            var ecosystems = stack.Ecosystems.Count == 0 ? "none detected" : string.Join(", ", stack.Ecosystems);
+            var scope = stack.Ecosystems.Where(evaluator.Ecosystems.Contains).ToArray();
+            var ecosystems = scope.Length == 0 ? "none detected" : string.Join(", ", scope);
             return new ControlResult
             {
                 Control = control,
@@ -45,6 +52,19 @@ public sealed class ControlEvaluator(DetectorEvaluator detectors, DetectedStack 
             Evidence = evidence,
             LookedFor = outcome.LookedFor,
         };
+    }
+
+    private DetectorEvaluator EvaluatorFor(Applicability applies)
+    {
+        if (applies.Kinds.Count == 0 || frameworks is null)
+        {
+            return detectors;
+        }
+        var services = frameworks
+            .Where(framework => stack.Frameworks.Contains(framework.Id) && applies.Kinds.Contains(framework.Kind))
+            .Select(framework => framework.Ecosystem)
+            .ToHashSet(StringComparer.Ordinal);
+        return services.Count == 0 ? detectors : detectors.Within(services);
     }
 
     private string? NotApplicableReason(Applicability applies)

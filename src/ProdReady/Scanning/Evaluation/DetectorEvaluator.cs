@@ -7,9 +7,16 @@ namespace ProdReady.Scanning.Evaluation;
 
 /// <summary>
 /// Evaluates detector trees against the collected facts. Pure: no file system, no output formatting.
+/// Leaves about an ecosystem outside <paramref name="ecosystems"/> (default: every ecosystem present) are skipped.
 /// </summary>
-public sealed class DetectorEvaluator(FactBase facts)
+public sealed class DetectorEvaluator(FactBase facts, IReadOnlySet<string>? ecosystems = null)
 {
+    /// <summary>The ecosystems whose leaves count.</summary>
+    public IReadOnlySet<string> Ecosystems { get; } = ecosystems ?? facts.Ecosystems;
+
+    /// <summary>The same facts, with leaves of other ecosystems skipped.</summary>
+    public DetectorEvaluator Within(IReadOnlySet<string> scope) => new(facts, scope);
+
     /// <summary>Evidence items kept per leaf; enough to act on, few enough to read.</summary>
     public const int EvidencePerLeaf = 5;
 
@@ -134,7 +141,7 @@ public sealed class DetectorEvaluator(FactBase facts)
     private Outcome Dependencies(DependencyDetector detector)
     {
         var lookedFor = $"{detector.Ecosystem} dependency {string.Join(" or ", detector.Names)}{(detector.IncludeDevelopment ? " (development dependencies count)" : "")}";
-        if (!facts.Ecosystems.Contains(detector.Ecosystem))
+        if (!Ecosystems.Contains(detector.Ecosystem))
         {
             return Outcome.Skipped(lookedFor);
         }
@@ -173,7 +180,7 @@ public sealed class DetectorEvaluator(FactBase facts)
         var scope = string.Join(", ", detector.Languages.Concat(detector.Files.Select(glob => glob.Pattern)));
         var searched = facts.ContentSearched.GetValueOrDefault(detector);
         var lookedFor = $"code matching /{detector.Pattern}/ in {scope} ({searched} file{(searched == 1 ? "" : "s")} searched)";
-        if (detector.Ecosystems.Count > 0 && !detector.Ecosystems.Any(facts.Ecosystems.Contains))
+        if (detector.Ecosystems.Count > 0 && !detector.Ecosystems.Any(Ecosystems.Contains))
         {
             return Outcome.Skipped(lookedFor);
         }
