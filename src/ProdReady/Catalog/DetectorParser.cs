@@ -101,7 +101,7 @@ internal sealed class DetectorParser(YamlReader yaml)
         {
             return null;
         }
-        yaml.OnlyKeys(mapping, "'file'", "glob", "type");
+        yaml.OnlyKeys(mapping, "'file'", "glob", "exclude", "type");
         var globs = Globs(mapping, "glob", "'file'");
         if (globs.Count == 0)
         {
@@ -115,7 +115,7 @@ internal sealed class DetectorParser(YamlReader yaml)
             "dir" => EntryType.Directory,
             var other => BadType(mapping, other),
         };
-        return new FileDetector(globs, type) { Origin = origin };
+        return new FileDetector(globs, type) { Exclude = Globs(mapping, "exclude", "'file'"), Origin = origin };
     }
 
     private EntryType BadType(YamlMappingNode mapping, string value)

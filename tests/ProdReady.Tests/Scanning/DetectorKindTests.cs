@@ -23,6 +23,18 @@ public class DetectorKindTests
     }
 
     [Fact]
+    public void FileDetectorExcludeLeavesOutMatchingPaths()
+    {
+        using var repo = new TempRepo((".devcontainer/Dockerfile", "FROM x\n"), ("api/Dockerfile", "FROM y\n"));
+
+        var both = Rules.Evaluate("file: { glob: '**/Dockerfile', exclude: '**/.devcontainer/**' }", repo);
+        var none = Rules.Evaluate("file: { glob: '.devcontainer/Dockerfile', exclude: '**/.devcontainer/**' }", repo);
+
+        Assert.Equal("api/Dockerfile", Assert.Single(both.Evidence).File);
+        Assert.Equal(OutcomeStatus.Fail, none.Status);
+    }
+
+    [Fact]
     public void DependencyDetectorReadsManifestsWithLines()
     {
         using var repo = new TempRepo(("package.json", """

@@ -11,8 +11,11 @@ public enum EntryType
     Directory,
 }
 
-/// <summary>A file or folder matching one of the globs exists.</summary>
-public sealed record FileDetector(IReadOnlyList<Glob> Globs, EntryType Type) : Detector;
+/// <summary>A file or folder matching one of the globs, and none of <see cref="Exclude"/>, exists.</summary>
+public sealed record FileDetector(IReadOnlyList<Glob> Globs, EntryType Type) : Detector
+{
+    public IReadOnlyList<Glob> Exclude { get; init; } = [];
+}
 
 /// <summary>A manifest of <see cref="Ecosystem"/> declares one of <see cref="Names"/> (normalised; a trailing * is a prefix).</summary>
 public sealed record DependencyDetector(string Ecosystem, IReadOnlyList<string> Names, bool IncludeDevelopment) : Detector;

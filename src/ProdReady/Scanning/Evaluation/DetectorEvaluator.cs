@@ -124,7 +124,9 @@ public sealed class DetectorEvaluator(FactBase facts, IReadOnlySet<string>? ecos
             EntryType.Directory => facts.Directories,
             _ => facts.Files.Select(file => file.Path).Concat(facts.Directories),
         };
-        var matches = candidates.Where(path => detector.Globs.Any(glob => glob.IsMatch(path))).Order(StringComparer.Ordinal).Take(EvidencePerLeaf).ToList();
+        var matches = candidates
+            .Where(path => detector.Globs.Any(glob => glob.IsMatch(path)) && !detector.Exclude.Any(glob => glob.IsMatch(path)))
+            .Order(StringComparer.Ordinal).Take(EvidencePerLeaf).ToList();
         var what = detector.Type switch { EntryType.File => "a file", EntryType.Directory => "a folder", _ => "a file or folder" };
         var lookedFor = $"{what} matching {string.Join(" or ", detector.Globs.Select(glob => glob.Pattern))}";
         var evidence = matches.Select(path => new Evidence
