@@ -101,7 +101,7 @@ internal sealed class DetectorParser(YamlReader yaml)
         {
             return null;
         }
-        yaml.OnlyKeys(mapping, "'file'", "glob", "type");
+        yaml.OnlyKeys(mapping, "'file'", "glob", "exclude", "type");
         var globs = Globs(mapping, "glob", "'file'");
         if (globs.Count == 0)
         {
@@ -115,7 +115,7 @@ internal sealed class DetectorParser(YamlReader yaml)
             "dir" => EntryType.Directory,
             var other => BadType(mapping, other),
         };
-        return new FileDetector(globs, type) { Origin = origin };
+        return new FileDetector(globs, type) { Exclude = Globs(mapping, "exclude", "'file'"), Origin = origin };
     }
 
     private EntryType BadType(YamlMappingNode mapping, string value)
@@ -155,7 +155,7 @@ internal sealed class DetectorParser(YamlReader yaml)
         {
             return null;
         }
-        yaml.OnlyKeys(mapping, "'content'", "languages", "language", "files", "pattern", "ignore-case");
+        yaml.OnlyKeys(mapping, "'content'", "languages", "language", "files", "pattern", "unless", "ignore-case", "tests");
         var languages = yaml.Strings(mapping, "languages", "'content'").Concat(yaml.Strings(mapping, "language", "'content'")).ToArray();
         foreach (var language in languages.Where(language => !Languages.IsKnown(language)))
         {
@@ -170,7 +170,9 @@ internal sealed class DetectorParser(YamlReader yaml)
         }
         var ignoreCase = yaml.Bool(mapping, "ignore-case", "'content'") ?? false;
         var pattern = Pattern(mapping, "pattern", "'content'", ignoreCase);
-        return pattern is null ? null : new ContentDetector(languages, files, pattern) { Origin = origin };
+        var unless = YamlReader.Get(mapping, "unless") is null ? null : Pattern(mapping, "unless", "'content'", ignoreCase);
+        var tests = yaml.Bool(mapping, "tests", "'content'") ?? false;
+        return pattern is null ? null : new ContentDetector(languages, files, pattern) { Unless = unless, Tests = tests, Origin = origin };
     }
 
     private QueryDetector? Query(YamlNode body, SourceLocation origin)

@@ -6,7 +6,11 @@ using ProdReady.Scanning.Paths;
 namespace ProdReady.Scanning;
 
 /// <summary>A file the walk found: repository-relative path with '/', size in bytes.</summary>
-public sealed record RepoFile(string Path, long Size, string Language);
+public sealed record RepoFile(string Path, long Size, string Language)
+{
+    /// <summary>Test code or test data (see <see cref="TestFiles"/>); content searches skip it unless a leaf asks.</summary>
+    public bool IsTest { get; } = TestFiles.IsTest(Path);
+}
 
 public sealed record WalkResult(
     IReadOnlyList<RepoFile> Files,

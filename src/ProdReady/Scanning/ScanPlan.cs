@@ -44,5 +44,7 @@ internal sealed class ScanPlan
 
     public static bool IsManifest(RepoFile file) => ManifestReader.IsManifest(file.Path);
 
-    public static bool IsDockerfile(RepoFile file) => file.Language == Languages.Dockerfile;
+    /// <summary>A Dockerfile of the service; a dev container's image is the developers' environment, not what ships.</summary>
+    public static bool IsDockerfile(RepoFile file) =>
+        file.Language == Languages.Dockerfile && !file.Path.Split('/').Contains(".devcontainer", StringComparer.Ordinal);
 }

@@ -119,6 +119,20 @@ public class CommentStripperTests
         "# yes");
 
     [Fact]
+    public void PythonDocstringsAreDocumentationLikeComments() => AssertBlanks(Languages.Python,
+        "\"\"\"Module doc: app.add_middleware(CORSMiddleware)\"\"\"\n" +
+        "def sign():\n    r\"\"\"\n    Returns {\"credential\": \"AKIA.../aws4_request\"}\n    \"\"\"\n    return 1\n" +
+        "    '''a note'''  # c\n",
+        "\"\"\"Module doc: app.add_middleware(CORSMiddleware)\"\"\"",
+        "\"\"\"\n    Returns {\"credential\": \"AKIA.../aws4_request\"}\n    \"\"\"",
+        "'''a note'''", "# c");
+
+    [Fact]
+    public void PythonTripleQuotedOperandsAreNotDocstrings() => AssertUnchanged(Languages.Python,
+        "query = (\n    \"\"\"SELECT 1\"\"\"\n)\ncursor.execute(\n    \"\"\"SELECT 2\"\"\",\n    args,\n)\n" +
+        "text = \"\"\"\nbody\n\"\"\"\nhtml = \"\"\"<p>\"\"\".format(x)\n");
+
+    [Fact]
     public void PythonUnterminatedTripleQuoteRunsToEnd() =>
         AssertUnchanged(Languages.Python, "x = 1\ns = \"\"\"never closed\n# inside the string\n");
 

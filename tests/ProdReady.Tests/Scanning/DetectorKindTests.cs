@@ -23,6 +23,18 @@ public class DetectorKindTests
     }
 
     [Fact]
+    public void FileDetectorExcludeLeavesOutMatchingPaths()
+    {
+        using var repo = new TempRepo((".devcontainer/Dockerfile", "FROM x\n"), ("api/Dockerfile", "FROM y\n"));
+
+        var both = Rules.Evaluate("file: { glob: '**/Dockerfile', exclude: '**/.devcontainer/**' }", repo);
+        var none = Rules.Evaluate("file: { glob: '.devcontainer/Dockerfile', exclude: '**/.devcontainer/**' }", repo);
+
+        Assert.Equal("api/Dockerfile", Assert.Single(both.Evidence).File);
+        Assert.Equal(OutcomeStatus.Fail, none.Status);
+    }
+
+    [Fact]
     public void DependencyDetectorReadsManifestsWithLines()
     {
         using var repo = new TempRepo(("package.json", """
@@ -111,6 +123,36 @@ public class DetectorKindTests
 
         Assert.Equal(OutcomeStatus.Fail, outcome.Status);
         Assert.Empty(outcome.Evidence);
+    }
+
+    [Fact]
+    public void ContentDetectorSkipsTestFilesUnlessAsked()
+    {
+        using var repo = new TempRepo(
+            ("store/db.go", "package store\n\nfunc Open() {}\n"),
+            ("store/db_test.go", "package store\n\nfunc TestOpen(t *testing.T) {\n\tdb.Ping()\n}\n"));
+
+        var service = Rules.Evaluate(@"content: { languages: [go], pattern: '\.Ping\(' }", repo);
+        var tests = Rules.Evaluate(@"content: { languages: [go], tests: true, pattern: '\.Ping\(' }", repo);
+
+        Assert.Equal(OutcomeStatus.Fail, service.Status);
+        Assert.Contains("(1 file searched)", service.LookedFor[0]);
+        Assert.Equal(OutcomeStatus.Pass, tests.Status);
+        Assert.Equal(("store/db_test.go", 4), (tests.Evidence[0].File, tests.Evidence[0].Line));
+    }
+
+    [Fact]
+    public void ContentDetectorUnlessDiscardsMatchesButKeepsLookingInTheFile()
+    {
+        using var repo = new TempRepo(
+            ("deploy/dev.yml", "key: AKIAIOSFODNN7EXAMPLE\n"),
+            ("deploy/prod.yml", "a: AKIAIOSFODNN7EXAMPLE\nb: AKIAR5TW2NQ8YB3HXK6L\n"));
+
+        var outcome = Rules.Evaluate(@"content: { files: ['**/*.yml'], pattern: '\bAKIA[0-9A-Z]{16}\b', unless: 'EXAMPLE$' }", repo);
+
+        Assert.Equal(OutcomeStatus.Pass, outcome.Status);
+        var evidence = Assert.Single(outcome.Evidence);
+        Assert.Equal(("deploy/prod.yml", 2), (evidence.File, evidence.Line));
     }
 
     [Fact]

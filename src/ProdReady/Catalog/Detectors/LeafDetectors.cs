@@ -11,8 +11,11 @@ public enum EntryType
     Directory,
 }
 
-/// <summary>A file or folder matching one of the globs exists.</summary>
-public sealed record FileDetector(IReadOnlyList<Glob> Globs, EntryType Type) : Detector;
+/// <summary>A file or folder matching one of the globs, and none of <see cref="Exclude"/>, exists.</summary>
+public sealed record FileDetector(IReadOnlyList<Glob> Globs, EntryType Type) : Detector
+{
+    public IReadOnlyList<Glob> Exclude { get; init; } = [];
+}
 
 /// <summary>A manifest of <see cref="Ecosystem"/> declares one of <see cref="Names"/> (normalised; a trailing * is a prefix).</summary>
 public sealed record DependencyDetector(string Ecosystem, IReadOnlyList<string> Names, bool IncludeDevelopment) : Detector;
@@ -20,6 +23,12 @@ public sealed record DependencyDetector(string Ecosystem, IReadOnlyList<string> 
 /// <summary>A pattern matches the comment-blanked text of files of the given languages and/or globs.</summary>
 public sealed record ContentDetector(IReadOnlyList<string> Languages, IReadOnlyList<Glob> Files, Regex Pattern) : Detector
 {
+    /// <summary>A match whose own text also matches this does not count (documented placeholder values, say).</summary>
+    public Regex? Unless { get; init; }
+
+    /// <summary>Whether test code and test data are searched too; by default only what the service runs is.</summary>
+    public bool Tests { get; init; }
+
     /// <summary>
     /// The ecosystems this detector is about, when it searches only source languages; empty when it also
     /// searches configuration, text or globbed files, which any repository may have.

@@ -62,12 +62,57 @@ internal static class CommentScanner
                 when text[i] == '/' && next == '/' => LineEnd(text, i),
             Dialect.Sql when text[i] == '-' && next == '-' => LineEnd(text, i),
             Dialect.Python or Dialect.Toml when text[i] == '#' => LineEnd(text, i),
+            Dialect.Python when text[i] is '"' or '\'' => DocstringEnd(text, i),
             // YAML and shell: "a#b" is a word, "a #b" has a comment.
             Dialect.Yaml or Dialect.Shell when text[i] == '#' && (i == 0 || IsSpace(text[i - 1])) => LineEnd(text, i),
             Dialect.Xml or Dialect.Markdown when text[i..].StartsWith("<!--") => Literals.PastTerminator(text, i + 4, "-->"),
             _ => -1,
         };
         return end >= 0;
+    }
+
+    /// <summary>
+    /// The end of the Python docstring at <paramref name="i"/>, or -1: a triple-quoted string that is a statement
+    /// of its own (alone on its lines, not continuing an expression), so documentation, like a comment. Example
+    /// output quoted in a docstring is not code; a triple-quoted SQL query assigned or passed on is kept.
+    /// </summary>
+    private static int DocstringEnd(ReadOnlySpan<char> text, int i)
+    {
+        if (!Literals.IsTriple(text, i) || !StartsStatement(text, i))
+        {
+            return -1;
+        }
+        int end = Literals.Skip(text, i, Dialect.Python, depth: 0);
+        int after = end;
+        while (after < text.Length && text[after] is ' ' or '\t')
+        {
+            after++;
+        }
+        return after == text.Length || text[after] is '\n' or '\r' or '#' or ';' ? end : -1;
+    }
+
+    // Only indentation (or a string prefix such as r) before it on its line, and the code before does not leave an
+    // expression open: a bracket, a comma, an operator or a line continuation would make the string an operand.
+    private static bool StartsStatement(ReadOnlySpan<char> text, int i)
+    {
+        int j = i - 1;
+        while (j >= 0 && text[j] is 'r' or 'R' or 'u' or 'U')
+        {
+            j--;
+        }
+        while (j >= 0 && text[j] is ' ' or '\t')
+        {
+            j--;
+        }
+        if (j >= 0 && text[j] is not ('\n' or '\r'))
+        {
+            return false;
+        }
+        while (j >= 0 && IsSpace(text[j]))
+        {
+            j--;
+        }
+        return j < 0 || text[j] is not ('(' or '[' or '{' or ',' or '=' or '\\' or '+' or '%' or '|' or '&' or '-' or '*' or '/' or '<' or '>');
     }
 
     private static int LineEnd(ReadOnlySpan<char> text, int i)

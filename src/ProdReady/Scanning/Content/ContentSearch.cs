@@ -52,7 +52,7 @@ internal sealed class ContentSearch
     public bool Searches(RepoFile file)
     {
         var (anywhere, globbed, _) = LanguageOf(file);
-        return anywhere.Length > 0 || globbed.Any(i => InGlobs(i, file)) || _globOnly.Any(i => InGlobs(i, file));
+        return anywhere.Any(i => Covers(i, file)) || globbed.Any(i => Covers(i, file) && InGlobs(i, file)) || _globOnly.Any(i => Covers(i, file) && InGlobs(i, file));
     }
 
     /// <summary>Runs every detector that applies to the file over its comment-blanked text, tallying into <paramref name="tally"/>.</summary>
@@ -64,18 +64,21 @@ internal sealed class ContentSearch
         var hasKelvin = blanked.Contains(KelvinSign);
         foreach (var i in anywhere)
         {
-            Run(i, file, text, blanked, tally, marks, hasKelvin);
+            if (Covers(i, file))
+            {
+                Run(i, file, text, blanked, tally, marks, hasKelvin);
+            }
         }
         foreach (var i in globbed)
         {
-            if (InGlobs(i, file))
+            if (Covers(i, file) && InGlobs(i, file))
             {
                 Run(i, file, text, blanked, tally, marks, hasKelvin);
             }
         }
         foreach (var i in _globOnly)
         {
-            if (InGlobs(i, file))
+            if (Covers(i, file) && InGlobs(i, file))
             {
                 Run(i, file, text, blanked, tally, marks, hasKelvin);
             }
@@ -98,7 +101,7 @@ internal sealed class ContentSearch
         int index;
         try
         {
-            index = FirstMatch(_detectors[i].Pattern, blanked);
+            index = FirstCountedMatch(_detectors[i], blanked);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -117,14 +120,21 @@ internal sealed class ContentSearch
         }
     }
 
-    private static int FirstMatch(Regex pattern, ReadOnlySpan<char> text)
+    /// <summary>The first match that the detector's `unless` pattern does not discount, or -1.</summary>
+    private static int FirstCountedMatch(ContentDetector detector, ReadOnlySpan<char> text)
     {
-        foreach (var match in pattern.EnumerateMatches(text))
+        foreach (var match in detector.Pattern.EnumerateMatches(text))
         {
-            return match.Index;
+            if (detector.Unless is not { } unless || !unless.IsMatch(text.Slice(match.Index, match.Length)))
+            {
+                return match.Index;
+            }
         }
         return -1;
     }
+
+    /// <summary>Test code and test data are searched only by detectors that ask for them.</summary>
+    private bool Covers(int i, RepoFile file) => !file.IsTest || _detectors[i].Tests;
 
     private bool InGlobs(int i, RepoFile file)
     {

@@ -61,7 +61,7 @@ internal static class Literals
         return offset < 0 ? text.Length : i + offset + terminator.Length;
     }
 
-    private static bool IsTriple(ReadOnlySpan<char> text, int i) => At(text, i + 1) == text[i] && At(text, i + 2) == text[i];
+    public static bool IsTriple(ReadOnlySpan<char> text, int i) => At(text, i + 1) == text[i] && At(text, i + 2) == text[i];
 
     private static int Quoted(ReadOnlySpan<char> text, int i, char quote, Escape escape, bool singleLine)
     {

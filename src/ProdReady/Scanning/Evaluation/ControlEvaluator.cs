@@ -1,9 +1,14 @@
+using ProdReady.Catalog;
 using ProdReady.Model;
 
 namespace ProdReady.Scanning.Evaluation;
 
-/// <summary>Turns a control and the detected stack into a result: applicability first, then the detector tree.</summary>
-public sealed class ControlEvaluator(DetectorEvaluator detectors, DetectedStack stack)
+/// <summary>
+/// Turns a control and the detected stack into a result: applicability first, then the detector tree. A control
+/// about services (applies to kinds) looks only at the ecosystems that run one: in a Python API with a TypeScript
+/// front end, the front end's packages say nothing about the API's rate limiting or shutdown.
+/// </summary>
+public sealed class ControlEvaluator(DetectorEvaluator detectors, DetectedStack stack, IReadOnlyList<FrameworkDefinition>? frameworks = null)
 {
     /// <summary>Evidence kept per result; the rest is summarised by the reason.</summary>
     public const int EvidencePerResult = 12;
@@ -23,10 +28,12 @@ public sealed class ControlEvaluator(DetectorEvaluator detectors, DetectedStack 
                 Reason = "only a person can confirm this; record an attestation",
             };
         }
-        var outcome = detectors.Evaluate(control.Detect);
+        var evaluator = EvaluatorFor(control.Applies);
+        var outcome = evaluator.Evaluate(control.Detect);
         if (outcome.Status == OutcomeStatus.Skipped)
         {
-            var ecosystems = stack.Ecosystems.Count == 0 ? "none detected" : string.Join(", ", stack.Ecosystems);
+            var scope = stack.Ecosystems.Where(evaluator.Ecosystems.Contains).ToArray();
+            var ecosystems = scope.Length == 0 ? "none detected" : string.Join(", ", scope);
             return new ControlResult
             {
                 Control = control,
@@ -35,15 +42,29 @@ public sealed class ControlEvaluator(DetectorEvaluator detectors, DetectedStack 
                 LookedFor = outcome.LookedFor,
             };
         }
-        var evidence = outcome.Evidence.Take(EvidencePerResult).ToArray();
+        // Distinct: one file can be evidence for several branches of the tree (a committed .env, say).
+        var evidence = outcome.Evidence.Distinct().Take(EvidencePerResult).ToArray();
         return new ControlResult
         {
             Control = control,
             Status = outcome.ToResultStatus(),
-            Reason = Reason(outcome, evidence),
+            Reason = Reason(outcome),
             Evidence = evidence,
             LookedFor = outcome.LookedFor,
         };
+    }
+
+    private DetectorEvaluator EvaluatorFor(Applicability applies)
+    {
+        if (applies.Kinds.Count == 0 || frameworks is null)
+        {
+            return detectors;
+        }
+        var services = frameworks
+            .Where(framework => stack.Frameworks.Contains(framework.Id) && applies.Kinds.Contains(framework.Kind))
+            .Select(framework => framework.Ecosystem)
+            .ToHashSet(StringComparer.Ordinal);
+        return services.Count == 0 ? detectors : detectors.Within(services);
     }
 
     private string? NotApplicableReason(Applicability applies)
@@ -60,18 +81,18 @@ public sealed class ControlEvaluator(DetectorEvaluator detectors, DetectedStack 
         return missing.Length > 0 ? $"applies when the repository has {string.Join(" and ", missing)}; not detected" : null;
     }
 
-    private static string Reason(Outcome outcome, IReadOnlyList<Evidence> evidence)
+    private static string Reason(Outcome outcome)
     {
-        var supporting = evidence.FirstOrDefault(e => e.Supports);
-        var refuting = evidence.FirstOrDefault(e => !e.Supports && e.Line is not null) ?? evidence.FirstOrDefault(e => !e.Supports);
+        var lead = outcome.Lead is { } found ? Located(found) : null;
         var missing = outcome.Missing.FirstOrDefault() ?? outcome.LookedFor.FirstOrDefault();
         return outcome.Status switch
         {
-            OutcomeStatus.Pass => supporting is null ? "no problem found" : $"{supporting.Message} ({supporting.Location})",
-            OutcomeStatus.Partial => refuting is { Line: not null }
-                ? $"partly met; {refuting.Message} ({refuting.Location})"
-                : $"partly met; not found: {missing}",
-            _ => refuting is { Line: not null } ? $"{refuting.Message} ({refuting.Location})" : $"not found: {missing}",
+            OutcomeStatus.Pass => lead ?? "no problem found",
+            OutcomeStatus.Partial => outcome.Lead is { Supports: false } ? $"partly met; {lead}" : $"partly met; not found: {missing}",
+            _ => outcome.Lead is { Supports: false } ? lead! : $"not found: {missing}",
         };
     }
+
+    private static string Located(Evidence evidence) =>
+        evidence.Location.Length == 0 ? evidence.Message : $"{evidence.Message} ({evidence.Location})";
 }

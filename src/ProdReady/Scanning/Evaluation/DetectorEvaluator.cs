@@ -7,9 +7,16 @@ namespace ProdReady.Scanning.Evaluation;
 
 /// <summary>
 /// Evaluates detector trees against the collected facts. Pure: no file system, no output formatting.
+/// Leaves about an ecosystem outside <paramref name="ecosystems"/> (default: every ecosystem present) are skipped.
 /// </summary>
-public sealed class DetectorEvaluator(FactBase facts)
+public sealed class DetectorEvaluator(FactBase facts, IReadOnlySet<string>? ecosystems = null)
 {
+    /// <summary>The ecosystems whose leaves count.</summary>
+    public IReadOnlySet<string> Ecosystems { get; } = ecosystems ?? facts.Ecosystems;
+
+    /// <summary>The same facts, with leaves of other ecosystems skipped.</summary>
+    public DetectorEvaluator Within(IReadOnlySet<string> scope) => new(facts, scope);
+
     /// <summary>Evidence items kept per leaf; enough to act on, few enough to read.</summary>
     public const int EvidencePerLeaf = 5;
 
@@ -43,10 +50,7 @@ public sealed class DetectorEvaluator(FactBase facts)
         var status = children.All(c => c.Status == OutcomeStatus.Pass) ? OutcomeStatus.Pass
             : children.All(c => c.Status == OutcomeStatus.Fail) ? OutcomeStatus.Fail
             : OutcomeStatus.Partial;
-        return new Outcome(status, [.. children.SelectMany(c => c.Evidence)], [.. children.SelectMany(c => c.LookedFor)])
-        {
-            Missing = [.. children.SelectMany(c => c.Missing)],
-        };
+        return Explained(status, children, WorstFirst(children), [.. children.SelectMany(c => c.Evidence)], [.. children.SelectMany(c => c.LookedFor)]);
     }
 
     private static Outcome ResolveAny(List<Outcome> children)
@@ -55,10 +59,7 @@ public sealed class DetectorEvaluator(FactBase facts)
         var evidence = best == OutcomeStatus.Fail
             ? children.SelectMany(c => c.Evidence)
             : children.Where(c => c.Status == best).SelectMany(c => c.Evidence);
-        return new Outcome(best, [.. evidence], [.. children.SelectMany(c => c.LookedFor)])
-        {
-            Missing = best == OutcomeStatus.Pass ? [] : [.. children.SelectMany(c => c.Missing)],
-        };
+        return Explained(best, children, children.First(c => c.Status == best), [.. evidence], [.. children.SelectMany(c => c.LookedFor)]);
     }
 
     private static Outcome ResolveCount(List<Outcome> children, CountDetector count)
@@ -66,11 +67,37 @@ public sealed class DetectorEvaluator(FactBase facts)
         var credit = children.Sum(c => c.Status switch { OutcomeStatus.Pass => 1.0, OutcomeStatus.Partial => 0.5, _ => 0.0 });
         var status = credit >= count.PassAt ? OutcomeStatus.Pass : credit >= count.PartialAt ? OutcomeStatus.Partial : OutcomeStatus.Fail;
         var lookedFor = $"at least {count.PassAt} of: " + string.Join("; ", children.SelectMany(c => c.LookedFor));
-        return new Outcome(status, [.. children.SelectMany(c => c.Evidence)], [lookedFor])
+        return Explained(status, children, WorstFirst(children), [.. children.SelectMany(c => c.Evidence)], [lookedFor]);
+    }
+
+    /// <summary>
+    /// A combinator's outcome, explained by its children: a pass by the first supporting evidence of a passing
+    /// child; anything else by the <paramref name="explaining"/> child alone, whose lead and missing items come first.
+    /// </summary>
+    private static Outcome Explained(OutcomeStatus status, List<Outcome> children, Outcome explaining, IReadOnlyList<Evidence> evidence, IReadOnlyList<string> lookedFor)
+    {
+        if (status == OutcomeStatus.Pass)
         {
-            Missing = status == OutcomeStatus.Pass ? [] : [.. children.SelectMany(c => c.Missing)],
+            return new Outcome(status, evidence, lookedFor)
+            {
+                Missing = [],
+                Lead = children.Where(c => c.Status == OutcomeStatus.Pass).Select(c => c.Lead).FirstOrDefault(lead => lead is not null),
+            };
+        }
+        return new Outcome(status, evidence, lookedFor)
+        {
+            Missing = [.. explaining.Missing, .. children.Where(c => c != explaining).SelectMany(c => c.Missing)],
+            Lead = explaining.Lead,
         };
     }
+
+    /// <summary>
+    /// What keeps an `all` or a `count` from passing: its first failing child, else its first partial one. (A
+    /// failing `any` is explained by its first alternative: the order in the rule is the order of preference, and
+    /// evidence a later alternative produced, such as the condition an inverted branch found, is not the problem.)
+    /// </summary>
+    private static Outcome WorstFirst(List<Outcome> children) =>
+        children.FirstOrDefault(c => c.Status == OutcomeStatus.Fail) ?? children.FirstOrDefault(c => c.Status == OutcomeStatus.Partial) ?? children[0];
 
     private static Outcome Invert(Outcome inner)
     {
@@ -80,11 +107,14 @@ public sealed class DetectorEvaluator(FactBase facts)
         }
         var status = inner.Status switch { OutcomeStatus.Pass => OutcomeStatus.Fail, OutcomeStatus.Fail => OutcomeStatus.Pass, _ => OutcomeStatus.Partial };
         var lookedFor = inner.LookedFor.Select(text => "absence of " + text).ToArray();
-        return new Outcome(status, [.. inner.Evidence.Select(e => e with { Supports = !e.Supports })], lookedFor)
+        return new Outcome(status, [.. inner.Evidence.Select(Flip)], lookedFor)
         {
             Missing = status == OutcomeStatus.Pass ? [] : lookedFor,
+            Lead = inner.Lead is { } lead ? Flip(lead) : null,
         };
     }
+
+    private static Evidence Flip(Evidence evidence) => evidence with { Supports = !evidence.Supports };
 
     private Outcome Files(FileDetector detector)
     {
@@ -94,7 +124,9 @@ public sealed class DetectorEvaluator(FactBase facts)
             EntryType.Directory => facts.Directories,
             _ => facts.Files.Select(file => file.Path).Concat(facts.Directories),
         };
-        var matches = candidates.Where(path => detector.Globs.Any(glob => glob.IsMatch(path))).Order(StringComparer.Ordinal).Take(EvidencePerLeaf).ToList();
+        var matches = candidates
+            .Where(path => detector.Globs.Any(glob => glob.IsMatch(path)) && !detector.Exclude.Any(glob => glob.IsMatch(path)))
+            .Order(StringComparer.Ordinal).Take(EvidencePerLeaf).ToList();
         var what = detector.Type switch { EntryType.File => "a file", EntryType.Directory => "a folder", _ => "a file or folder" };
         var lookedFor = $"{what} matching {string.Join(" or ", detector.Globs.Select(glob => glob.Pattern))}";
         var evidence = matches.Select(path => new Evidence
@@ -111,7 +143,7 @@ public sealed class DetectorEvaluator(FactBase facts)
     private Outcome Dependencies(DependencyDetector detector)
     {
         var lookedFor = $"{detector.Ecosystem} dependency {string.Join(" or ", detector.Names)}{(detector.IncludeDevelopment ? " (development dependencies count)" : "")}";
-        if (!facts.Ecosystems.Contains(detector.Ecosystem))
+        if (!Ecosystems.Contains(detector.Ecosystem))
         {
             return Outcome.Skipped(lookedFor);
         }
@@ -151,7 +183,7 @@ public sealed class DetectorEvaluator(FactBase facts)
         var found = facts.Content.GetValueOrDefault(detector, ContentFacts.None);
         var searched = found.FilesSearched;
         var lookedFor = $"code matching /{detector.Pattern}/ in {scope} ({searched} file{(searched == 1 ? "" : "s")} searched)";
-        if (detector.Ecosystems.Count > 0 && !detector.Ecosystems.Any(facts.Ecosystems.Contains))
+        if (detector.Ecosystems.Count > 0 && !detector.Ecosystems.Any(Ecosystems.Contains))
         {
             return Outcome.Skipped(lookedFor);
         }
