@@ -15,7 +15,41 @@ internal sealed class DetectorParser(YamlReader yaml)
     /// <summary>Document kinds a query can name in `in:`; anything else must be a glob.</summary>
     private static readonly string[] Kinds = ["all", "any", "not", "count", "file", "dependency", "content", "query", "dockerfile"];
 
+    // An alias can put a detector inside itself, or reuse one so often that the tree grows exponentially.
+    private const int MaxNesting = 32;
+    private const int MaxDetectors = 20_000;
+
+    private int _nesting;
+    private int _parsed;
+    private bool _overLimit;
+
     public Detector? Parse(YamlNode node)
+    {
+        if (_overLimit)
+        {
+            return null; // reported once
+        }
+        if (_nesting >= MaxNesting || _parsed >= MaxDetectors)
+        {
+            yaml.Error(node, _nesting >= MaxNesting
+                ? $"detectors nest deeper than {MaxNesting} levels (an alias inside its own anchor?)"
+                : $"over {MaxDetectors:N0} detectors in one file (aliases expanding?)");
+            _overLimit = true;
+            return null;
+        }
+        _nesting++;
+        _parsed++;
+        try
+        {
+            return ParseOne(node);
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private Detector? ParseOne(YamlNode node)
     {
         var mapping = yaml.Mapping(node, "a detector");
         if (mapping is null)

@@ -146,6 +146,11 @@ internal sealed class YamlReader(string file)
     /// <summary>Parses a whole file; a syntax error becomes one error at its line.</summary>
     public YamlMappingNode? ParseRoot(string text)
     {
+        if (Scanning.Structured.YamlNesting.LineTooDeep(text) is { } deepLine)
+        {
+            Error(deepLine, $"YAML nests deeper than {Scanning.Structured.YamlNesting.MaxDepth} levels");
+            return null;
+        }
         var stream = new YamlStream();
         try
         {

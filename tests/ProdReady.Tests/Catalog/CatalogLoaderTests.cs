@@ -70,6 +70,25 @@ public class CatalogLoaderTests
     }
 
     [Fact]
+    public void ADetectorThatContainsItselfThroughAnAliasIsAnErrorNotACrash()
+    {
+        var loaded = Rules.Load(ValidControl.Replace("    detect:\n      file: { glob: SECURITY.md }", "    detect: &self\n      all: [*self]"));
+
+        var error = Assert.Single(loaded.Errors);
+        Assert.Contains("nest deeper than 32 levels", error.Message);
+    }
+
+    [Fact]
+    public void RuleYamlNestedBeyondTheLimitIsRefusedBeforeParsing()
+    {
+        var loaded = Rules.Load("controls:\n  - id: sec.x\n    title: " + new string('[', 10_000) + new string(']', 10_000) + "\n");
+
+        var error = Assert.Single(loaded.Errors);
+        Assert.Equal(3, error.Line);
+        Assert.Contains("nests deeper than 256 levels", error.Message);
+    }
+
+    [Fact]
     public void MalformedPatternIsReportedAtItsLine()
     {
         var loaded = Rules.Load(ValidControl.Replace("file: { glob: SECURITY.md }", "content: { languages: [python], pattern: 'verify(x' }"));

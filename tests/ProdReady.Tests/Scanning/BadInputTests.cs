@@ -27,6 +27,31 @@ public class BadInputTests
     }
 
     [Fact]
+    public void HostileYamlIsReportedAndSkippedWithoutEndingTheScan()
+    {
+        // An alias inside its own anchor, flow collections nested 100,000 deep, and aliases of aliases nine
+        // times over ("billion laughs"): each would overflow the stack or exhaust memory if expanded naively.
+        var laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + string.Concat(Enumerable.Range(1, 8).Select(level =>
+            $"{(char)('a' + level)}: &{(char)('a' + level)} [{string.Join(", ", Enumerable.Repeat("*" + (char)('a' + level - 1), 9))}]\n"));
+        using var repo = new TempRepo(
+            ("docker-compose.yml", "services:\n  api: &api\n    image: api:1.0\n    links: *api\n"),
+            (".github/workflows/ci.yml", "on: push\njobs: " + new string('[', 100_000) + new string(']', 100_000) + "\n"),
+            ("deploy/k8s.yaml", "apiVersion: v1\nkind: ConfigMap\n" + laughs),
+            ("package.json", "{ \"dependencies\": { \"express\": \"4.19.2\" } }"));
+
+        var assessment = Scanner.Scan(repo.Root, BuiltIn, new ScanOptions());
+
+        Assert.Equal(
+            [
+                (".github/workflows/ci.yml", 2, "YAML nests deeper than 256 levels, skipped"),
+                ("deploy/k8s.yaml", 3, "YAML aliases expand too far (over 1,000,000 nodes), skipped"),
+                ("docker-compose.yml", 3, "YAML aliases expand too far (deeper than 256 levels), skipped"),
+            ],
+            assessment.Diagnostics.Select(d => (d.File, d.Line, d.Message)));
+        Assert.Contains("express", assessment.Stack.Frameworks);
+    }
+
+    [Fact]
     public void ByteOrderMarksAreNotPartOfTheText()
     {
         // Visual Studio writes project files and appsettings.json with a UTF-8 byte order mark.

@@ -227,6 +227,30 @@ public class DetectorKindTests
     }
 
     [Fact]
+    public void ComposeMergeKeysApplyTheSharedSettingsWithOwnKeysWinning()
+    {
+        using var repo = new TempRepo(("docker-compose.yml", """
+            x-hardened: &hardened
+              read_only: true
+              cap_drop: [ALL]
+            services:
+              api:
+                <<: *hardened
+                image: example/api:1.4.2
+              worker:
+                <<: *hardened
+                image: example/worker:1.4.2
+                read_only: false
+            """));
+
+        var outcome = Rules.Evaluate("query: { in: compose, each: 'services.*', path: read_only, equals: true }", repo);
+
+        Assert.Equal(OutcomeStatus.Partial, outcome.Status);
+        // The api inherits the anchor's value (evidence at the anchor's line); the worker's own key overrides it.
+        Assert.Equal([(2, true), (11, false)], outcome.Evidence.Select(e => (e.Line!.Value, e.Supports)));
+    }
+
+    [Fact]
     public void QueryFindsKubernetesObjectsInMultiDocumentFiles()
     {
         using var repo = new TempRepo(("deploy/app.yaml", """

@@ -19,31 +19,100 @@ public static class StructuredParser
 
     private static (IReadOnlyList<Node>, Diagnostic?) ParseYaml(string path, string text)
     {
+        if (YamlNesting.LineTooDeep(text) is { } deepLine)
+        {
+            return ([], Diagnostic.Warning(path, deepLine, $"YAML nests deeper than {YamlNesting.MaxDepth} levels, skipped"));
+        }
         var stream = new YamlStream();
         try
         {
             stream.Load(new StringReader(text));
+            var expansion = new Expansion();
+            return (stream.Documents.Select(document => Convert(document.RootNode, null, 0, expansion)).ToArray(), null);
         }
         catch (YamlException e)
         {
             return ([], Diagnostic.Warning(path, (int)e.Start.Line, $"invalid YAML, skipped: {FirstLine(e.Message)}"));
         }
-        return (stream.Documents.Select(document => Convert(document.RootNode)).ToArray(), null);
+        catch (ExpansionLimitException e)
+        {
+            return ([], Diagnostic.Warning(path, e.Line, $"YAML aliases expand too far ({e.Reason}), skipped"));
+        }
+    }
+
+    /// <summary>
+    /// Aliases are resolved to the anchored node, so a document is a graph: an alias inside its own anchor loops,
+    /// and aliases of aliases grow exponentially ("billion laughs"). Conversion is bounded in depth and size.
+    /// </summary>
+    private sealed class Expansion
+    {
+        public const int MaxDepth = YamlNesting.MaxDepth;
+        public const int MaxNodes = 1_000_000;
+
+        public int Nodes { get; set; }
+    }
+
+    private sealed class ExpansionLimitException(int line, string reason) : Exception(reason)
+    {
+        public int Line { get; } = line;
+
+        public string Reason { get; } = reason;
     }
 
     /// <summary>A mapping value takes its key's line: "readinessProbe:" is where a reader looks, not the line after it.</summary>
-    private static Node Convert(YamlNode node, int? keyLine = null)
+    private static Node Convert(YamlNode node, int? keyLine, int depth, Expansion expansion)
     {
         var line = keyLine ?? (int)node.Start.Line;
+        if (depth > Expansion.MaxDepth)
+        {
+            throw new ExpansionLimitException(line, $"deeper than {Expansion.MaxDepth} levels");
+        }
+        if (++expansion.Nodes > Expansion.MaxNodes)
+        {
+            throw new ExpansionLimitException(line, $"over {Expansion.MaxNodes:N0} nodes");
+        }
         return node switch
         {
-            YamlMappingNode mapping => Node.Mapping(line, mapping.Children
-                .Select(entry => new KeyValuePair<string, Node>((entry.Key as YamlScalarNode)?.Value ?? "", Convert(entry.Value, (int)entry.Key.Start.Line)))
-                .ToList()),
-            YamlSequenceNode sequence => Node.Sequence(line, sequence.Children.Select(item => Convert(item)).ToList()),
+            YamlMappingNode mapping => Node.Mapping(line, Entries(mapping, depth, expansion)),
+            YamlSequenceNode sequence => Node.Sequence(line, sequence.Children.Select(item => Convert(item, null, depth + 1, expansion)).ToList()),
             YamlScalarNode scalar => Node.Scalar(line, IsNull(scalar) ? null : scalar.Value),
-            _ => Node.Scalar(line, null), // aliases are rare in the files we query
+            _ => Node.Scalar(line, null),
         };
+    }
+
+    /// <summary>
+    /// A mapping's entries, with YAML merge keys applied as compose files use them ("&lt;&lt;: *defaults"): merged
+    /// keys come after the mapping's own, which win, and earlier merge sources win over later ones.
+    /// </summary>
+    private static List<KeyValuePair<string, Node>> Entries(YamlMappingNode mapping, int depth, Expansion expansion)
+    {
+        var entries = new List<KeyValuePair<string, Node>>();
+        var merged = new List<YamlMappingNode>();
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (key is YamlScalarNode { Value: "<<", Style: ScalarStyle.Plain })
+            {
+                merged.AddRange(value switch
+                {
+                    YamlMappingNode single => [single],
+                    YamlSequenceNode several => several.Children.OfType<YamlMappingNode>(),
+                    _ => [],
+                });
+                continue;
+            }
+            entries.Add(new((key as YamlScalarNode)?.Value ?? "", Convert(value, (int)key.Start.Line, depth + 1, expansion)));
+        }
+        foreach (var source in merged)
+        {
+            foreach (var entry in Entries(source, depth + 1, expansion))
+            {
+                if (!entries.Exists(existing => existing.Key == entry.Key))
+                {
+                    entries.Add(entry);
+                }
+            }
+        }
+        return entries;
     }
 
     private static bool IsNull(YamlScalarNode scalar) =>
