@@ -198,6 +198,14 @@ public class TomlReaderTests
     }
 
     [Fact]
+    public void HostileNestingIsASyntaxErrorNotAStackOverflow()
+    {
+        var document = TomlReader.Parse("[project]\ndependencies = " + new string('[', 100_000) + new string(']', 100_000));
+
+        Assert.Equal(new TomlError(2, "arrays and inline tables nest deeper than 128 levels"), document.Error);
+    }
+
+    [Fact]
     public void KeepsWhatWasReadBeforeASyntaxError()
     {
         var document = TomlReader.Parse("""

@@ -15,11 +15,15 @@ internal sealed record TomlDocument(TomlTable Root, TomlError? Error);
 /// </summary>
 internal sealed class TomlReader
 {
+    // Values nest by recursion; real manifests nest two or three levels, hostile ones could overflow the stack.
+    private const int MaxNesting = 128;
+
     private readonly string _text;
     private readonly TomlTable _root = new(1, TomlTableKind.Header);
     private TomlTable _current;
     private int _pos;
     private int _line = 1;
+    private int _nesting;
 
     private TomlReader(string text)
     {
@@ -239,15 +243,21 @@ internal sealed class TomlReader
         var quote = Peek();
         switch (quote)
         {
+            case '[' or '{' when _nesting >= MaxNesting:
+                throw Error(line, $"arrays and inline tables nest deeper than {MaxNesting} levels");
             case '[':
                 var array = new TomlArray(line, ofTables: false);
                 attach(array);
+                _nesting++;
                 ParseArrayItems(array);
+                _nesting--;
                 break;
             case '{':
                 var table = new TomlTable(line, TomlTableKind.Inline);
                 attach(table);
+                _nesting++;
                 ParseInlineTableEntries(table);
+                _nesting--;
                 break;
             case '"' or '\'':
                 var text = Peek(1) == quote && Peek(2) == quote ? ParseMultiLineString(quote) : ParseSingleLineString(quote);
