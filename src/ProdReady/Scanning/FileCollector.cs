@@ -224,8 +224,8 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
     {
         var pathKind = DocumentKinds.OfPath(file.Path);
         var globbed = plan.Queries.Any(query => query.InGlob?.IsMatch(file.Path) == true);
-        // Other YAML matters only as Kubernetes objects, which name both keys; skip parsing the rest.
-        if (pathKind is null && !globbed && !(text.Contains("apiVersion", StringComparison.Ordinal) && text.Contains("kind", StringComparison.Ordinal)))
+        // Other YAML matters only as Kubernetes objects, which start lines with both keys; skip parsing the rest.
+        if (pathKind is null && !globbed && !(StartsALine(text, "apiVersion:") && StartsALine(text, "kind:")))
         {
             return;
         }
@@ -265,6 +265,9 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
             }
         }
     }
+
+    private static bool StartsALine(string text, string start) =>
+        text.StartsWith(start, StringComparison.Ordinal) || text.Contains("\n" + start, StringComparison.Ordinal);
 
     private static bool LooksLikeKubernetes(string text) =>
         text.Contains("apiVersion:", StringComparison.Ordinal) && text.Contains("kind:", StringComparison.Ordinal) && !text.Contains("{{", StringComparison.Ordinal);

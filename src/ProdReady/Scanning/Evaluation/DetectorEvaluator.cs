@@ -116,13 +116,24 @@ public sealed class DetectorEvaluator(FactBase facts, IReadOnlySet<string>? ecos
 
     private static Evidence Flip(Evidence evidence) => evidence with { Supports = !evidence.Supports };
 
+    // Most file globs name a file at any depth ("**/Dockerfile"): those are matched against the distinct names.
+    private readonly Lazy<ILookup<string, string>> _filesByName = new(() => facts.Files.ToLookup(file => NameOf(file.Path), file => file.Path, StringComparer.Ordinal));
+    private readonly Lazy<ILookup<string, string>> _directoriesByName = new(() => facts.Directories.ToLookup(NameOf, StringComparer.Ordinal));
+
+    private static string NameOf(string path) => path[(path.LastIndexOf('/') + 1)..];
+
+    private static IEnumerable<string> Candidates(IEnumerable<string> all, Lazy<ILookup<string, string>> byName, FileDetector detector) =>
+        detector.Globs.All(glob => glob.MatchesNamesOnly)
+            ? byName.Value.Where(group => detector.Globs.Any(glob => glob.IsMatch(group.Key))).SelectMany(group => group)
+            : all;
+
     private Outcome Files(FileDetector detector)
     {
         var candidates = detector.Type switch
         {
-            EntryType.File => facts.Files.Select(file => file.Path),
-            EntryType.Directory => facts.Directories,
-            _ => facts.Files.Select(file => file.Path).Concat(facts.Directories),
+            EntryType.File => Candidates(facts.Files.Select(file => file.Path), _filesByName, detector),
+            EntryType.Directory => Candidates(facts.Directories, _directoriesByName, detector),
+            _ => Candidates(facts.Files.Select(file => file.Path), _filesByName, detector).Concat(Candidates(facts.Directories, _directoriesByName, detector)),
         };
         var matches = candidates
             .Where(path => detector.Globs.Any(glob => glob.IsMatch(path)) && !detector.Exclude.Any(glob => glob.IsMatch(path)))

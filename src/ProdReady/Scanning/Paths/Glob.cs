@@ -44,6 +44,9 @@ public sealed class Glob
         return new Glob(pattern, compiled);
     }
 
+    /// <summary>Whether every alternative names a file at any depth, so matching a path's last segment is enough.</summary>
+    public bool MatchesNamesOnly => alternatives.All(alternative => alternative.IsNameOnly);
+
     /// <summary>True when the path ('/'-separated, relative to the repository root, no leading "./") matches.</summary>
     public bool IsMatch(string relativePath)
     {

@@ -51,6 +51,9 @@ internal sealed class PathPattern
         return true;
     }
 
+    /// <summary>"**/name": decided by the last path segment alone.</summary>
+    public bool IsNameOnly => segments is [null, not null];
+
     public bool IsMatch(ReadOnlySpan<char> path)
     {
         // "name" at any depth ("**/name"), the most common shape, needs only the last segment.
