@@ -92,7 +92,7 @@ public class PrefilterTests
 
         var search = new ContentSearch(detectors);
 
-        Assert.True(search.Prefiltered >= detectors.Count * 8 / 10, $"{search.Prefiltered} of {detectors.Count} patterns have a literal prefilter");
+        Assert.True(search.Prefiltered >= detectors.Count * 95 / 100, $"{search.Prefiltered} of {detectors.Count} patterns have a literal prefilter");
     }
 
     [Fact]

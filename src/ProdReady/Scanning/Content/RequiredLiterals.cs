@@ -27,7 +27,7 @@ public sealed record RequiredLiterals(IReadOnlyList<string> Values, bool IgnoreC
         {
             return null;
         }
-        var strings = fragment.Exact ?? fragment.Required;
+        var strings = Better(fragment.Literals, fragment.Compact);
         if (strings is null || strings.Count == 0 || strings.Any(s => s.Length < MinLength))
         {
             return null;
@@ -38,14 +38,19 @@ public sealed record RequiredLiterals(IReadOnlyList<string> Values, bool IgnoreC
 
     /// <summary>
     /// What is known about a piece of pattern: the finite set of strings it matches exactly, or failing that a set
-    /// of strings one of which each of its matches contains. Null means nothing is known.
+    /// of strings one of which each of its matches contains; and a compact such set (the best single part's), used
+    /// when the full sets of several alternatives together grow too large. Null means nothing is known.
     /// </summary>
-    private sealed record Fragment(IReadOnlyList<string>? Exact, IReadOnlyList<string>? Required)
+    private sealed record Fragment(IReadOnlyList<string>? Exact, IReadOnlyList<string>? Required, IReadOnlyList<string>? Compact)
     {
-        public static readonly Fragment Empty = new([""], null);
-        public static readonly Fragment Unknown = new(null, null);
+        public static readonly Fragment Empty = new([""], null, null);
+        public static readonly Fragment Unknown = new(null, null, null);
+
+        public static Fragment Of(IReadOnlyList<string> exact) => new(exact, null, exact);
 
         public IReadOnlyList<string>? Literals => Exact ?? Required;
+
+        public IReadOnlyList<string>? Smallest => Compact ?? Literals;
     }
 
     private sealed class UnsupportedSyntax : Exception;
@@ -81,17 +86,20 @@ public sealed record RequiredLiterals(IReadOnlyList<string> Values, bool IgnoreC
             }
             var exact = branches.All(b => b.Exact is not null) ? Bounded(branches.SelectMany(b => b.Exact!)) : null;
             var required = branches.All(b => b.Literals is not null) ? Bounded(branches.SelectMany(b => b.Literals!)) : null;
-            return new Fragment(exact, exact is null ? required : null);
+            var compact = branches.All(b => b.Smallest is not null) ? Bounded(branches.SelectMany(b => b.Smallest!)) : null;
+            return new Fragment(exact, exact is null ? required : null, compact);
         }
 
         private Fragment Concatenation()
         {
             IReadOnlyList<string>? best = null;
+            IReadOnlyList<string>? compact = null;
             IReadOnlyList<string> run = [""];
             var allExact = true;
             while (Peek() is not ('\0' or '|' or ')'))
             {
                 var piece = Quantified(Atom());
+                compact = Smaller(compact, piece.Smallest);
                 if (piece.Exact is not null && Product(run, piece.Exact) is { } joined)
                 {
                     run = joined;
@@ -99,10 +107,12 @@ public sealed record RequiredLiterals(IReadOnlyList<string> Values, bool IgnoreC
                 }
                 allExact = false;
                 best = Better(best, run);
+                compact = Smaller(compact, run);
                 best = Better(best, piece.Literals);
                 run = piece.Exact ?? [""];
             }
-            return allExact ? new Fragment(run, null) : new Fragment(null, Better(best, run));
+            compact = Smaller(compact, run);
+            return allExact ? new Fragment(run, null, compact) : new Fragment(null, Better(best, run), compact);
         }
 
         private Fragment Quantified(Fragment atom)
@@ -118,9 +128,9 @@ public sealed record RequiredLiterals(IReadOnlyList<string> Values, bool IgnoreC
             return (min, max) switch
             {
                 (1, 1) => atom,
-                (0, 1) when atom.Exact is not null => new Fragment(Bounded(atom.Exact.Append("")), null),
+                (0, 1) when atom.Exact is not null => new Fragment(Bounded(atom.Exact.Append("")), null, null),
                 (0, _) => Fragment.Unknown,
-                _ => new Fragment(null, atom.Literals),
+                _ => new Fragment(null, atom.Literals, atom.Compact),
             };
         }
 
@@ -186,7 +196,7 @@ public sealed record RequiredLiterals(IReadOnlyList<string> Values, bool IgnoreC
             };
         }
 
-        private Fragment Literal(char c) => char.IsAscii(c) ? new Fragment([c.ToString()], null) : Fragment.Unknown;
+        private Fragment Literal(char c) => char.IsAscii(c) ? Fragment.Of([c.ToString()]) : Fragment.Unknown;
 
         private Fragment Group()
         {
@@ -327,7 +337,7 @@ public sealed record RequiredLiterals(IReadOnlyList<string> Values, bool IgnoreC
                 members.Add(c);
             }
             return known && members.Count <= 8 && members.All(char.IsAscii)
-                ? new Fragment([.. members.Select(member => member.ToString())], null)
+                ? Fragment.Of([.. members.Select(member => member.ToString())])
                 : Fragment.Unknown;
         }
 
@@ -384,6 +394,19 @@ public sealed record RequiredLiterals(IReadOnlyList<string> Values, bool IgnoreC
     {
         var distinct = strings.Distinct().ToList();
         return distinct.Count > MaxStrings ? null : distinct;
+    }
+
+    /// <summary>Of two literal sets long enough to use, the one with fewer strings (to keep unions of alternatives small).</summary>
+    private static IReadOnlyList<string>? Smaller(IReadOnlyList<string>? a, IReadOnlyList<string>? b)
+    {
+        static bool Usable(IReadOnlyList<string>? set) => set is { Count: > 0 } && set.All(s => s.Length >= MinLength);
+        return (Usable(a), Usable(b)) switch
+        {
+            (true, true) => a!.Count != b!.Count ? (a.Count < b.Count ? a : b) : Better(a, b),
+            (true, false) => a,
+            (false, true) => b,
+            _ => Better(a, b),
+        };
     }
 
     /// <summary>The more selective of two literal sets: the longer shortest string, then the smaller set.</summary>
