@@ -56,10 +56,15 @@ internal sealed class PathPattern
 
     public bool IsMatch(ReadOnlySpan<char> path)
     {
-        // "name" at any depth ("**/name"), the most common shape, needs only the last segment.
-        if (segments is [null, { } name])
+        // A last segment that is not "**" must match the path's last segment: checking it first rejects most
+        // paths without splitting them. For "**/name", the most common shape, it is the whole answer.
+        if (segments is [.., { } last] && !last.IsMatch(path[(path.LastIndexOf('/') + 1)..]))
         {
-            return name.IsMatch(path[(path.LastIndexOf('/') + 1)..]);
+            return false;
+        }
+        if (segments is [null, not null])
+        {
+            return true;
         }
         int count = path.Count('/') + 1;
         Span<Range> ranges = count <= 64 ? stackalloc Range[count] : new Range[count];
