@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using ProdReady.Documents;
+using ProdReady.Reporting;
+using Spectre.Console;
+
+namespace ProdReady.Cli;
+
+/// <summary>`prodready doc ...`: hand-written readiness documents, read as they are.</summary>
+internal static class DocCommand
+{
+    // A readiness document is prose; anything far larger is not one (and is not read whole into memory).
+    private const long MaxDocumentSize = 16 * 1024 * 1024;
+
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The Markdown document, e.g. docs/PRODUCTION_READINESS.md" };
+        var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var maxAge = new Option<int>("--max-age") { Description = "Days after which the document counts as stale", DefaultValueFactory = _ => 90 };
+        var today = new Option<string?>("--today") { Description = "Judge dates as of this day (yyyy-MM-dd) instead of today" };
+        var lint = new Command("lint", "Check a readiness document against itself: counts, percentages, statuses, dates") { file, format, maxAge, today };
+        lint.SetAction(parse => Lint(parse.GetValue(file)!, parse.GetValue(format)!, parse.GetValue(maxAge), parse.GetValue(today)));
+        return new Command("doc", "Read and check hand-written production readiness documents") { lint };
+    }
+
+    private static int Lint(FileInfo file, string format, int maxAge, string? todayText)
+    {
+        var options = new LintOptions { MaxAgeDays = maxAge };
+        if (todayText is not null)
+        {
+            if (!DateOnly.TryParseExact(todayText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var today))
+            {
+                Consoles.Fail($"--today must be a date like 2026-01-31, not '{todayText}'");
+                return ExitCodes.BadInput;
+            }
+            options = options with { Today = today };
+        }
+        if (Read(file) is not { } text)
+        {
+            return ExitCodes.BadInput;
+        }
+        var document = DocumentReader.Read(file.ToString(), text);
+        var findings = DocumentLinter.Lint(document, options);
+        if (format == "json")
+        {
+            Console.Out.WriteLine(DocumentLintJson.Render(document, findings));
+            return ExitCodes.Done;
+        }
+        Consoles.Out.MarkupLine($"[bold]{Markup.Escape(file.ToString())}[/] · {document.AllItems().Count()} items in {document.Sections.Count} sections");
+        foreach (var finding in findings)
+        {
+            var colour = finding.Severity switch { FindingSeverity.Error => "red", FindingSeverity.Warning => "yellow", _ => "grey" };
+            Consoles.Out.MarkupLine($"{Markup.Escape(file.Name)}:{finding.Line}: [{colour}]{finding.Severity.ToString().ToLowerInvariant()}[/] {Markup.Escape(finding.Message)} [grey]({finding.Id})[/]");
+        }
+        Consoles.Out.MarkupLine(findings.Count == 0 ? "[green]no findings[/]" : $"{findings.Count} finding{(findings.Count == 1 ? "" : "s")}");
+        return ExitCodes.Done;
+    }
+
+    /// <summary>The document's text, or null after a clear message (missing, too large, binary).</summary>
+    private static string? Read(FileInfo file)
+    {
+        try
+        {
+            if (file.Length > MaxDocumentSize)
+            {
+                Consoles.Fail($"{file}: {file.Length:N0} bytes is too large for a readiness document (limit {MaxDocumentSize:N0})");
+                return null;
+            }
+            var bytes = File.ReadAllBytes(file.FullName);
+            if (bytes.AsSpan(0, Math.Min(bytes.Length, 8000)).Contains((byte)0))
+            {
+                Consoles.Fail($"{file}: this is a binary file, not a Markdown document");
+                return null;
+            }
+            return new System.Text.UTF8Encoding(false, false).GetString(bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Consoles.Fail($"{file}: {e.Message}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using ProdReady.Model;
+
+namespace ProdReady.Documents;
+
+public sealed record LintOptions
+{
+    /// <summary>The day the document is judged on (dates in the past, age).</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    /// <summary>A document last updated longer ago than this is stale.</summary>
+    public int MaxAgeDays { get; init; } = 90;
+}
+
+/// <summary>
+/// The document against itself: the claims it makes (counts, percentages, "production ready") recomputed from its
+/// own items, and items that contradict their parents or their dates. Each finding has a stable id.
+/// </summary>
+public static class DocumentLinter
+{
+    public static IReadOnlyList<DocumentFinding> Lint(ReadinessDocument document, LintOptions options)
+    {
+        var items = document.TrackedItems().ToList();
+        return [.. Counts(document, items)
+            .Concat(CountsAddUp(document))
+            .Concat(Percentages(document, items))
+            .Concat(ReadyWithOpenCritical(document, items))
+            .Concat(DoneWithOpenChildren([.. document.AllItems()]))
+            .Concat(MentionsThatContradict(document, items))
+            .Concat(PastTargets(items, options))
+            .Concat(Stale(document, options))
+            .Concat(DuplicateIds(items))
+            .OrderBy(finding => finding.Line)
+            .ThenBy(finding => finding.Id, StringComparer.Ordinal)];
+    }
+
+    public static string Describe(ItemStatus status) => status switch
+    {
+        ItemStatus.Done => "done",
+        ItemStatus.Partial => "partial",
+        ItemStatus.Open => "open",
+        _ => "not applicable",
+    };
+
+    private static string LineList(IEnumerable<DocItem> items)
+    {
+        var lines = items.Select(item => item.Line).ToList();
+        return lines.Count == 0 ? "" : $" (line{(lines.Count == 1 ? "" : "s")} {string.Join(", ", lines.Take(12))}{(lines.Count > 12 ? ", ..." : "")})";
+    }
+
+    /// <summary>doc.count-mismatch: "Completed: 11" while 9 items are marked done.</summary>
+    private static IEnumerable<DocumentFinding> Counts(ReadinessDocument document, List<DocItem> items)
+    {
+        foreach (var claim in document.Counts)
+        {
+            var matching = claim.Status is { } status ? items.Where(item => item.Status == status).ToList() : items;
+            if (matching.Count != claim.Count)
+            {
+                var what = claim.Status is { } s ? $"{matching.Count} item{(matching.Count == 1 ? " is" : "s are")} marked {Describe(s)}{LineList(matching)}" : $"the document has {matching.Count} items";
+                yield return new DocumentFinding("doc.count-mismatch", FindingSeverity.Error, claim.Line, $"Summary says {claim.Label}: {claim.Count}; {what}");
+            }
+        }
+    }
+
+    /// <summary>doc.count-sum: the stated counts per status do not add up to the stated total.</summary>
+    private static IEnumerable<DocumentFinding> CountsAddUp(ReadinessDocument document)
+    {
+        var total = document.Counts.FirstOrDefault(claim => claim.Status is null);
+        var parts = document.Counts.Where(claim => claim.Status is not null).ToList();
+        if (total is null || parts.Count < 2)
+        {
+            yield break;
+        }
+        var sum = parts.Sum(part => part.Count);
+        if (sum != total.Count)
+        {
+            yield return new DocumentFinding("doc.count-sum", FindingSeverity.Error, total.Line,
+                $"{string.Join(" + ", parts.Select(part => $"{part.Label} {part.Count}"))} = {sum}, but {total.Label} says {total.Count}");
+        }
+    }
+
+    /// <summary>doc.percentage: "Completed: 11 (65%)" where 11 of the total is not 65%.</summary>
+    private static IEnumerable<DocumentFinding> Percentages(ReadinessDocument document, List<DocItem> items)
+    {
+        var total = document.Counts.FirstOrDefault(claim => claim.Status is null)?.Count ?? items.Count;
+        foreach (var claim in document.Counts.Where(claim => claim.Status is not null && claim.Percent is not null))
+        {
+            var actual = total == 0 ? 0 : 100.0 * claim.Count / total;
+            if (Math.Abs(actual - claim.Percent!.Value) > 1.0)
+            {
+                yield return new DocumentFinding("doc.percentage", FindingSeverity.Warning, claim.Line,
+                    $"{claim.Label}: {claim.Count} of {total} is {actual.ToString("0.#", CultureInfo.InvariantCulture)}%, not {claim.Percent.Value.ToString("0.#", CultureInfo.InvariantCulture)}%");
+            }
+        }
+    }
+
+    /// <summary>doc.ready-with-open-critical: the document calls itself production ready while P0 / CRITICAL items are open.</summary>
+    private static IEnumerable<DocumentFinding> ReadyWithOpenCritical(ReadinessDocument document, List<DocItem> items)
+    {
+        var firstItemLine = items.Count == 0 ? int.MaxValue : items.Min(item => item.Line);
+        var open = items.Where(item => item.Priority == Priority.P0 && item.Status is ItemStatus.Open or ItemStatus.Partial).ToList();
+        foreach (var (text, line) in document.StatusClaims.Where(claim => claim.Line < firstItemLine && !claim.Text.Contains("not", StringComparison.OrdinalIgnoreCase)))
+        {
+            if (open.Count > 0)
+            {
+                yield return new DocumentFinding("doc.ready-with-open-critical", FindingSeverity.Error, line,
+                    $"claims \"{text}\" while {open.Count} P0/CRITICAL item{(open.Count == 1 ? " is" : "s are")} not done: {string.Join("; ", open.Take(5).Select(item => $"{item.Title} ({Describe(item.Status)}, line {item.Line})"))}{(open.Count > 5 ? "; ..." : "")}");
+            }
+        }
+    }
+
+    /// <summary>doc.done-with-open-children: a milestone, phase or item marked done while items under it are not.</summary>
+    private static IEnumerable<DocumentFinding> DoneWithOpenChildren(List<DocItem> items)
+    {
+        foreach (var item in items.Where(item => item.Status == ItemStatus.Done && item.Children.Count > 0))
+        {
+            var open = Descendants(item).Where(child => child.Status is ItemStatus.Open or ItemStatus.Partial).ToList();
+            if (open.Count > 0)
+            {
+                yield return new DocumentFinding("doc.done-with-open-children", FindingSeverity.Warning, item.Line,
+                    $"\"{item.Title}\" is marked done, but {open.Count} item{(open.Count == 1 ? " under it is" : "s under it are")} not{LineList(open)}");
+            }
+        }
+    }
+
+    private static IEnumerable<DocItem> Descendants(DocItem item) => item.Children.SelectMany(child => (IEnumerable<DocItem>)[child, .. Descendants(child)]);
+
+    /// <summary>
+    /// doc.reference-contradicts: a checklist, next-step or risk line that gives an item another status than the item
+    /// itself, or still lists a done item as a step to take.
+    /// </summary>
+    private static IEnumerable<DocumentFinding> MentionsThatContradict(ReadinessDocument document, List<DocItem> items)
+    {
+        var byId = items.Where(item => item.Id is not null).GroupBy(item => item.Id!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key, group => group.First(), StringComparer.OrdinalIgnoreCase);
+        foreach (var mention in document.Mentions)
+        {
+            if (!byId.TryGetValue(mention.Id, out var item))
+            {
+                continue;
+            }
+            var isRisk = mention.Section.Contains("risk", StringComparison.OrdinalIgnoreCase);
+            if (isRisk)
+            {
+                // In a risk list a warning mark means the risk is still there, so the item is not done.
+                var riskOpen = mention.Status is not (ItemStatus.Done or ItemStatus.NotApplicable);
+                var itemDone = item.Status is ItemStatus.Done or ItemStatus.NotApplicable;
+                if (riskOpen == itemDone)
+                {
+                    yield return new DocumentFinding("doc.reference-contradicts", FindingSeverity.Warning, mention.Line,
+                        riskOpen
+                            ? $"\"{mention.Text}\" ({mention.Section}) still lists {item.Id} as a risk, but the item is {Describe(item.Status)} (line {item.Line})"
+                            : $"\"{mention.Text}\" ({mention.Section}) calls {item.Id} resolved, but the item is {Describe(item.Status)} (line {item.Line})");
+                }
+                continue;
+            }
+            if (mention.Status is { } status && status != item.Status)
+            {
+                yield return new DocumentFinding("doc.reference-contradicts", FindingSeverity.Warning, mention.Line,
+                    $"\"{mention.Text}\" ({mention.Section}) marks {item.Id} {Describe(status)}, but the item is {Describe(item.Status)} (line {item.Line})");
+            }
+            else if (mention.Status is null && item.Status is ItemStatus.Done or ItemStatus.NotApplicable)
+            {
+                yield return new DocumentFinding("doc.reference-contradicts", FindingSeverity.Warning, mention.Line,
+                    $"\"{mention.Text}\" ({mention.Section}) still lists {item.Id}, which is {Describe(item.Status)} (line {item.Line})");
+            }
+        }
+    }
+
+    /// <summary>doc.past-target: an item still open after its target date.</summary>
+    private static IEnumerable<DocumentFinding> PastTargets(List<DocItem> items, LintOptions options) =>
+        items.Where(item => item.Target is { } target && target < options.Today && item.Status is ItemStatus.Open or ItemStatus.Partial)
+            .Select(item => new DocumentFinding("doc.past-target", FindingSeverity.Warning, item.Line,
+                $"\"{item.Title}\" is {Describe(item.Status)} and its target date {item.Target:yyyy-MM-dd} has passed"));
+
+    /// <summary>doc.stale: last updated longer ago than the allowed age.</summary>
+    private static IEnumerable<DocumentFinding> Stale(ReadinessDocument document, LintOptions options)
+    {
+        if (document.LastUpdated is not { } updated)
+        {
+            yield return new DocumentFinding("doc.undated", FindingSeverity.Info, 1, "the document says nowhere when it was last updated");
+            yield break;
+        }
+        var age = options.Today.DayNumber - updated.Date.DayNumber;
+        if (age > options.MaxAgeDays)
+        {
+            yield return new DocumentFinding("doc.stale", FindingSeverity.Warning, updated.Line,
+                $"last updated {updated.Date:yyyy-MM-dd}, {age} days ago (more than {options.MaxAgeDays}, --max-age)");
+        }
+    }
+
+    /// <summary>doc.duplicate-id: two items with the same id.</summary>
+    private static IEnumerable<DocumentFinding> DuplicateIds(List<DocItem> items) =>
+        items.Where(item => item.Id is not null).GroupBy(item => item.Id, StringComparer.OrdinalIgnoreCase).Where(group => group.Count() > 1)
+            .SelectMany(group => group.Skip(1).Select(item => new DocumentFinding("doc.duplicate-id", FindingSeverity.Error, item.Line,
+                $"id {item.Id} is used again (first at line {group.First().Line})")));
+}

@@ -1,0 +1,90 @@
+using ProdReady.Model;
+
+namespace ProdReady.Documents;
+
+/// <summary>What a hand-written readiness document says an item's state is.</summary>
+public enum ItemStatus
+{
+    Done,
+    Partial,
+    Open,
+    NotApplicable,
+}
+
+/// <summary>A heading of the document, with the items written under it (sections act as categories).</summary>
+public sealed record DocSection(string Title, int Level, int Line)
+{
+    /// <summary>The priority the heading implies for its items ("P0 - Critical", "P1 High-Priority Enhancements").</summary>
+    public Priority? Priority { get; init; }
+}
+
+/// <summary>
+/// One tracked item: a checklist line, a status bullet or a heading with a status mark. Children are the items
+/// written under it (a milestone's tasks and acceptance criteria, a phase's steps).
+/// </summary>
+public sealed record DocItem
+{
+    public required string Title { get; init; }
+    public required ItemStatus Status { get; init; }
+    public required int Line { get; init; }
+
+    /// <summary>The section the item is written in (the nearest heading above it).</summary>
+    public required DocSection? Section { get; init; }
+
+    /// <summary>An id such as "P0.1", when the document gives one.</summary>
+    public string? Id { get; init; }
+
+    public Priority? Priority { get; init; }
+    public string? Owner { get; init; }
+    public DateOnly? Target { get; init; }
+
+    /// <summary>Paths cited in backticks (`src/app.ts`), for checking against the repository.</summary>
+    public IReadOnlyList<string> CitedPaths { get; init; } = [];
+
+    public IReadOnlyList<DocItem> Children { get; init; } = [];
+
+    /// <summary>
+    /// A line in a checklist, next-steps, risks or plan section: it refers back to a tracked item rather than being
+    /// one, so summary counts leave it out.
+    /// </summary>
+    public bool IsReference { get; init; }
+}
+
+/// <summary>A line of a follow-up section (next steps, risks, checklists) that names an item by id.</summary>
+public sealed record DocMention(string Id, string Text, ItemStatus? Status, int Line, string Section);
+
+/// <summary>A count the document states about itself ("Completed: 11 (65%)", "Total Items: 17").</summary>
+public sealed record CountClaim(string Label, ItemStatus? Status, int Count, double? Percent, int Line);
+
+/// <summary>
+/// A hand-written readiness document as ProdReady reads it: sections, items, and the claims it makes about
+/// itself, each with its line, so lints can compare the claims with the items.
+/// </summary>
+public sealed record ReadinessDocument
+{
+    public required string Path { get; init; }
+    public required IReadOnlyList<DocSection> Sections { get; init; }
+
+    /// <summary>Top-level items; children hang below them.</summary>
+    public required IReadOnlyList<DocItem> Items { get; init; }
+
+    public required IReadOnlyList<CountClaim> Counts { get; init; }
+
+    public IReadOnlyList<DocMention> Mentions { get; init; } = [];
+
+    /// <summary>"Last Updated / Last Evaluated" and its line.</summary>
+    public (DateOnly Date, int Line)? LastUpdated { get; init; }
+
+    /// <summary>The document's overall status or score claims ("Current Status: Production Ready", "95% Production-Ready").</summary>
+    public IReadOnlyList<(string Text, int Line)> StatusClaims { get; init; } = [];
+
+    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>Every item, parents before their children, in document order.</summary>
+    public IEnumerable<DocItem> AllItems() => Items.SelectMany(Flatten);
+
+    /// <summary>The items the document tracks, without lines that only refer back to them.</summary>
+    public IEnumerable<DocItem> TrackedItems() => AllItems().Where(item => !item.IsReference);
+
+    private static IEnumerable<DocItem> Flatten(DocItem item) => [item, .. item.Children.SelectMany(Flatten)];
+}

@@ -1,0 +1,129 @@
+using ProdReady.Documents;
+using ProdReady.Model;
+using ProdReady.Tests.Support;
+
+namespace ProdReady.Tests.Documents;
+
+/// <summary>Fixtures written in the styles of real readiness documents; each asserts every finding and its line.</summary>
+public class DocumentLintTests
+{
+    private static readonly LintOptions Today = new() { Today = new DateOnly(2026, 11, 21) };
+
+    private static ReadinessDocument Read(string fixture) =>
+        DocumentReader.Read(fixture, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Documents", "fixtures", fixture)));
+
+    private static string[] Findings(string fixture) =>
+        [.. DocumentLinter.Lint(Read(fixture), Today).Select(f => $"{f.Line} {f.Id}: {f.Message}")];
+
+    [Fact]
+    public void StatusDocumentWithIdsGetsCountsPercentagesDuplicatesAndStaleReferences()
+    {
+        Assert.Equal(
+            [
+                "9 doc.percentage: Pending: 2 of 6 is 33.3%, not 40%",
+                "31 doc.duplicate-id: id P1.1 is used again (first at line 27)",
+                "36 doc.reference-contradicts: \"[ ] P0.2: Idempotent Writes\" (Deployment Checklist) marks P0.2 open, but the item is done (line 21)",
+                "41 doc.reference-contradicts: \"⚠️ LOW: Retries could storm the provider (P1.1)\" (Remaining Risks) still lists P1.1 as a risk, but the item is done (line 27)",
+                "46 doc.reference-contradicts: \"Finish P0.1: already shipped\" (Next Steps) still lists P0.1, which is done (line 15)",
+            ],
+            Findings("status-by-id.md"));
+    }
+
+    [Fact]
+    public void StatusDocumentItemsCarryIdPriorityStatusAndCitedPaths()
+    {
+        var document = Read("status-by-id.md");
+
+        var tracked = document.TrackedItems().ToList();
+        Assert.Equal(
+            ["P0.1 P0 Done 15", "P0.2 P0 Done 21", "P0.3 P0 Open 23", "P1.1 P1 Done 27", "P1.2 P1 Open 29", "P1.1 P1 Done 31"],
+            tracked.Select(item => $"{item.Id} {item.Priority} {item.Status} {item.Line}"));
+        Assert.Equal("Request Signing", tracked[0].Title);
+        Assert.Equal((new DateOnly(2026, 10, 1), 3), document.LastUpdated);
+        Assert.Equal(["Total Items 6 - 7", "Completed 4 67 8", "Pending 2 40 9"], document.Counts.Select(c => $"{c.Label} {c.Count} {c.Percent?.ToString() ?? "-"} {c.Line}"));
+    }
+
+    [Fact]
+    public void MilestoneMarkedDoneWithOpenTasksAndOneLateAreFound()
+    {
+        Assert.Equal(
+            [
+                "8 doc.done-with-open-children: \"M0 Groundwork\" is marked done, but 1 item under it is not (line 10)",
+                "16 doc.past-target: \"M1 Hardening\" is partial and its target date 2026-10-15 has passed",
+            ],
+            Findings("milestones.md"));
+    }
+
+    [Fact]
+    public void MilestonesTakeTheirStatusOwnerAndTargetFromTheirFirstLine()
+    {
+        var milestones = Read("milestones.md").Items;
+
+        Assert.Equal(["M0 Groundwork Done Platform 2026-09-01 4", "M1 Hardening Partial Backend 2026-10-15 2", "M2 Launch Open Everyone 2027-01-10 1"],
+            milestones.Select(m => $"{m.Title} {m.Status} {m.Owner} {m.Target:yyyy-MM-dd} {m.Children.Count}"));
+        Assert.Equal(["package-lock.json"], milestones[0].Children[0].CitedPaths);
+        Assert.Equal(["Lockfile committed (`package-lock.json`)", "Renovate configured."], milestones[0].Children.Take(2).Select(c => c.Title));
+    }
+
+    [Fact]
+    public void ChecklistClaimingReadyWithAnOpenCriticalItemIsAnErrorAndTheLegendIsNoItem()
+    {
+        Assert.Equal(
+            [
+                "4 doc.ready-with-open-critical: claims \"Current Status: ✅ Production Ready\" while 1 P0/CRITICAL item is not done: Secrets moved to a secret manager (open, line 15)",
+                "21 doc.done-with-open-children: \"Phase 1: Basics\" is marked done, but 1 item under it is not (line 23)",
+            ],
+            Findings("checklist.md"));
+        var items = Read("checklist.md").AllItems().ToList();
+        Assert.Equal(["P0 Done", "P0 Open", "P1 Partial", "P2 NotApplicable", "- Done", "- Done", "- Open"], items.Select(i => $"{(i.Priority?.ToString() ?? "-")} {i.Status}"));
+    }
+
+    [Fact]
+    public void AnOldDocumentIsStaleAndAnUndatedOneIsNoted()
+    {
+        var old = DocumentReader.Read("old.md", "# Status\n\nLast Updated: 2026-01-02\n\n- [x] One\n");
+        var undated = DocumentReader.Read("undated.md", "# Status\n\n- [x] One\n");
+
+        Assert.Equal(["3 doc.stale: last updated 2026-01-02, 323 days ago (more than 90, --max-age)"],
+            DocumentLinter.Lint(old, Today).Select(f => $"{f.Line} {f.Id}: {f.Message}"));
+        Assert.Equal(["1 doc.undated: the document says nowhere when it was last updated"],
+            DocumentLinter.Lint(undated, Today).Select(f => $"{f.Line} {f.Id}: {f.Message}"));
+    }
+
+    [Theory]
+    [InlineData("\uFEFF# S\r\nLast Updated: 2026-11-20\r\n\r\n- [x] One\r\n- ✅\uFE0F Two\r\n")] // BOM, CRLF, variation selector
+    [InlineData("# S\n\n| a | b |\n|---|\n| 1 |\n| 1 | 2 | 3 |\n")] // table with missing and extra cells
+    [InlineData("")]
+    [InlineData("\0\u0001 not really markdown ]]]][[[[ ### ---")]
+    public void OddInputIsReadWithoutFailing(string text)
+    {
+        var document = DocumentReader.Read("odd.md", text);
+
+        _ = DocumentLinter.Lint(document, Today);
+        Assert.All(document.AllItems(), item => Assert.True(item.Line >= 1));
+    }
+
+    [Fact]
+    public void BomCrlfAndVariationSelectorsDoNotChangeWhatIsRead()
+    {
+        var document = DocumentReader.Read("odd.md", "\uFEFF# S\r\nLast Updated: 2026-11-20\r\n\r\n- [x] One\r\n- ✅\uFE0F Two\r\n");
+
+        Assert.Equal(["One Done 4", "Two Done 5"], document.AllItems().Select(i => $"{i.Title} {i.Status} {i.Line}"));
+        Assert.Equal(2, document.LastUpdated?.Line);
+    }
+
+    [Fact]
+    public void TheCliReportsFindingsWithFileAndLineAndRefusesBinaryInput()
+    {
+        using var repo = new TempRepo(("READINESS.md", "# S\n\nLast Updated: 2026-11-20\n\n- **Completed**: 2\n\n- [x] One\n"));
+        repo.WriteBytes("image.md", [0x89, 0x50, 0x4E, 0x47, 0, 0, 0]);
+
+        var run = Support.Cli.Run(repo.Root, "doc", "lint", "READINESS.md", "--today", "2026-11-21");
+        var binary = Support.Cli.Run(repo.Root, "doc", "lint", "image.md");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("READINESS.md:5: error Summary says Completed: 2; 1 item is marked done (line 7) (doc.count-mismatch)", run.Stdout);
+        Assert.Equal(2, binary.ExitCode);
+        Assert.Contains("image.md: this is a binary file, not a Markdown document", binary.Stderr);
+    }
+}
