@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ProdReady.Model;
 
 namespace ProdReady.Documents;
@@ -16,7 +17,7 @@ public sealed record LintOptions
 /// The document against itself: the claims it makes (counts, percentages, "production ready") recomputed from its
 /// own items, and items that contradict their parents or their dates. Each finding has a stable id.
 /// </summary>
-public static class DocumentLinter
+public static partial class DocumentLinter
 {
     public static IReadOnlyList<DocumentFinding> Lint(ReadinessDocument document, LintOptions options)
     {
@@ -30,6 +31,8 @@ public static class DocumentLinter
             .Concat(PastTargets(items, options))
             .Concat(Stale(document, options))
             .Concat(DuplicateIds(items))
+            .Concat(OverallScore(document, items))
+            .Concat(ProseArithmetic(document))
             .OrderBy(finding => finding.Line)
             .ThenBy(finding => finding.Id, StringComparer.Ordinal)];
     }
@@ -188,6 +191,93 @@ public static class DocumentLinter
                 $"last updated {updated.Date:yyyy-MM-dd}, {age} days ago (more than {options.MaxAgeDays}, --max-age)");
         }
     }
+
+    /// <summary>
+    /// doc.overall-score: "Overall Score: 73%" that neither the mean of a table's score column, the table weighted
+    /// by its item counts, nor the share of done items yields; the candidates are shown.
+    /// </summary>
+    private static IEnumerable<DocumentFinding> OverallScore(ReadinessDocument document, List<DocItem> items)
+    {
+        if (document.OverallScore is not { } overall)
+        {
+            yield break;
+        }
+        var candidates = new List<(string Name, double Value)>();
+        foreach (var table in document.Tables)
+        {
+            var scoreColumn = table.Header.ToList().FindIndex(cell => cell.Contains("score", StringComparison.OrdinalIgnoreCase));
+            if (scoreColumn < 0)
+            {
+                continue;
+            }
+            var scores = table.Rows.Select(row => Percent(row.Cells.ElementAtOrDefault(scoreColumn))).ToList();
+            if (scores.Count == 0 || scores.Any(score => score is null))
+            {
+                continue;
+            }
+            candidates.Add(($"the mean of the {scores.Count} scores in the table at line {table.Line}", scores.Average(score => score!.Value)));
+            var itemsColumn = table.Header.ToList().FindIndex(cell => cell.Contains("items", StringComparison.OrdinalIgnoreCase));
+            if (itemsColumn >= 0 && table.Rows.Select(row => Number(row.Cells.ElementAtOrDefault(itemsColumn))).ToList() is var weights && weights.All(w => w is > 0))
+            {
+                candidates.Add(($"the same weighted by item count", scores.Zip(weights).Sum(pair => pair.First!.Value * pair.Second!.Value) / weights.Sum(w => w!.Value)));
+            }
+        }
+        var counted = items.Where(item => item.Status != ItemStatus.NotApplicable).ToList();
+        if (counted.Count > 0)
+        {
+            candidates.Add(("done items with partial ones counting half", 100.0 * counted.Sum(item => item.Status switch { ItemStatus.Done => 1.0, ItemStatus.Partial => 0.5, _ => 0 }) / counted.Count));
+        }
+        if (candidates.Count > 0 && candidates.All(candidate => Math.Abs(candidate.Value - overall.Percent) > 1.0))
+        {
+            yield return new DocumentFinding("doc.overall-score", FindingSeverity.Error, overall.Line,
+                $"overall score {Format(overall.Percent)}% follows from nothing stated: {string.Join("; ", candidates.Select(c => $"{c.Name} is {Format(c.Value)}%"))}");
+        }
+    }
+
+    /// <summary>doc.arithmetic: numbers in prose that contradict each other ("321 failures (2717/3047 passing = 89%)").</summary>
+    private static IEnumerable<DocumentFinding> ProseArithmetic(ReadinessDocument document)
+    {
+        foreach (var (text, line) in document.Prose)
+        {
+            foreach (Match match in FractionPercent().Matches(text))
+            {
+                var (a, b, stated) = (Parse(match.Groups["a"]), Parse(match.Groups["b"]), Parse(match.Groups["p"]));
+                if (b > 0 && Math.Abs(100 * a / b - stated) > 1.0)
+                {
+                    yield return new DocumentFinding("doc.arithmetic", FindingSeverity.Warning, line,
+                        $"{Format(a)}/{Format(b)} is {Format(100 * a / b)}%, not {Format(stated)}%");
+                }
+            }
+            foreach (Match match in FailuresAndPassing().Matches(text))
+            {
+                var (failures, passing, total) = (Parse(match.Groups["n"]), Parse(match.Groups["a"]), Parse(match.Groups["b"]));
+                if (Math.Abs(total - passing - failures) > 0.5)
+                {
+                    yield return new DocumentFinding("doc.arithmetic", FindingSeverity.Warning, line,
+                        $"{Format(failures)} failures, but {Format(passing)} of {Format(total)} passing leaves {Format(total - passing)}");
+                }
+            }
+        }
+    }
+
+    private static double Parse(Group group) => double.Parse(group.Value, CultureInfo.InvariantCulture);
+
+    private static string Format(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static double? Percent(string? cell) =>
+        cell is not null && PercentCell().Match(cell) is { Success: true } match ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+
+    private static double? Number(string? cell) =>
+        cell is not null && double.TryParse(cell.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    [GeneratedRegex(@"^\s*(\d+(?:\.\d+)?)\s*%\s*$")]
+    private static partial Regex PercentCell();
+
+    [GeneratedRegex(@"(?<a>\d+(?:\.\d+)?)\s*/\s*(?<b>\d+(?:\.\d+)?)\b[^%\n=]{0,20}=\s*(?<p>\d+(?:\.\d+)?)\s*%")]
+    private static partial Regex FractionPercent();
+
+    [GeneratedRegex(@"(?<n>\d+)\s+(?:[\w-]+\s+){0,2}(?:failures|failing|failed)\b[^(\n]{0,40}\(\s*(?<a>\d+)\s*/\s*(?<b>\d+)\s+passing", RegexOptions.IgnoreCase)]
+    private static partial Regex FailuresAndPassing();
 
     /// <summary>doc.duplicate-id: two items with the same id.</summary>
     private static IEnumerable<DocumentFinding> DuplicateIds(List<DocItem> items) =>

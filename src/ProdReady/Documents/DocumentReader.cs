@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -32,6 +33,9 @@ public static partial class DocumentReader
             LastUpdated = state.LastUpdated,
             StatusClaims = state.StatusClaims,
             Mentions = state.Mentions,
+            Tables = state.Tables,
+            Prose = state.Prose,
+            OverallScore = state.OverallScore,
         };
     }
 
@@ -46,6 +50,9 @@ public static partial class DocumentReader
         public List<CountClaim> Counts { get; } = [];
         public List<(string, int)> StatusClaims { get; } = [];
         public List<DocMention> Mentions { get; } = [];
+        public List<DocTable> Tables { get; } = [];
+        public List<(string, int)> Prose { get; } = [];
+        public (double, int)? OverallScore { get; set; }
 
         /// <summary>The open headings, outermost first.</summary>
         public List<DocSection> Path { get; } = [];
@@ -116,6 +123,9 @@ public static partial class DocumentReader
                 {
                     Claims(line, number, state);
                 }
+                break;
+            case Table table:
+                state.Tables.Add(ReadTable(table));
                 break;
             case QuoteBlock quote:
                 foreach (var inner in quote)
@@ -212,10 +222,23 @@ public static partial class DocumentReader
         }
     }
 
+    private static DocTable ReadTable(Table table)
+    {
+        var rows = table.OfType<TableRow>().Select(row => ((IReadOnlyList<string>)[.. row.OfType<TableCell>().Select(cell =>
+            string.Join(" ", cell.OfType<ParagraphBlock>().Select(paragraph => Text(paragraph.Inline).Trim())))], row.Line + 1)).ToList();
+        var header = rows.Count > 0 && table.OfType<TableRow>().First().IsHeader ? rows[0].Item1 : [];
+        return new DocTable(header, header.Count > 0 ? rows.Skip(1).ToList() : rows, table.Line + 1);
+    }
+
     /// <summary>Claims the document makes about itself, on one line of text.</summary>
     private static void Claims(string text, int line, State state)
     {
         var plain = text.Replace("*", "", StringComparison.Ordinal).Trim();
+        state.Prose.Add((plain, line));
+        if (OverallScorePattern().Match(plain) is { Success: true } overall)
+        {
+            state.OverallScore ??= (double.Parse(overall.Groups[1].Value, CultureInfo.InvariantCulture), line);
+        }
         if (LastUpdatedPattern().Match(plain) is { Success: true } updated
             && DateOnly.TryParseExact(updated.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
@@ -331,6 +354,9 @@ public static partial class DocumentReader
 
     [GeneratedRegex(@"\bP[0-3]\.\d+\b")]
     private static partial Regex MentionedId();
+
+    [GeneratedRegex(@"^Overall(?: Readiness)?(?: Score)?\s*:\s*(\d+(?:\.\d+)?)\s*%", RegexOptions.IgnoreCase)]
+    private static partial Regex OverallScorePattern();
 
     // Relative, no spaces or code punctuation, and either a folder path or a file name with a known extension;
     // `/admin/logs/flush` is a route and `breaker.open` a metric, not paths.

@@ -50,6 +50,9 @@ public sealed record DocItem
     public bool IsReference { get; init; }
 }
 
+/// <summary>A Markdown table: header cells and rows of cells, each row with its line.</summary>
+public sealed record DocTable(IReadOnlyList<string> Header, IReadOnlyList<(IReadOnlyList<string> Cells, int Line)> Rows, int Line);
+
 /// <summary>A line of a follow-up section (next steps, risks, checklists) that names an item by id.</summary>
 public sealed record DocMention(string Id, string Text, ItemStatus? Status, int Line, string Section);
 
@@ -71,6 +74,14 @@ public sealed record ReadinessDocument
     public required IReadOnlyList<CountClaim> Counts { get; init; }
 
     public IReadOnlyList<DocMention> Mentions { get; init; } = [];
+
+    public IReadOnlyList<DocTable> Tables { get; init; } = [];
+
+    /// <summary>Every line of prose (headings, paragraphs, list items), for arithmetic written in words.</summary>
+    public IReadOnlyList<(string Text, int Line)> Prose { get; init; } = [];
+
+    /// <summary>"Overall Score: 73%" and its line.</summary>
+    public (double Percent, int Line)? OverallScore { get; init; }
 
     /// <summary>"Last Updated / Last Evaluated" and its line.</summary>
     public (DateOnly Date, int Line)? LastUpdated { get; init; }

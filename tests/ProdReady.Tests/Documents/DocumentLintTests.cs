@@ -79,6 +79,25 @@ public class DocumentLintTests
     }
 
     [Fact]
+    public void AnOverallScoreNoTableYieldsAndWrongArithmeticInProseAreFound()
+    {
+        Assert.Equal(
+            [
+                "4 doc.overall-score: overall score 80% follows from nothing stated: the mean of the 3 scores in the table at line 7 is 73.3%; the same weighted by item count is 77.5%",
+                "15 doc.arithmetic: 45/60 is 75%, not 70%",
+            ],
+            Findings("dimensions.md"));
+    }
+
+    [Fact]
+    public void AnOverallScoreThatIsTheWeightedMeanIsAccepted()
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Documents", "fixtures", "dimensions.md")).Replace("**80%**", "**77.5%**", StringComparison.Ordinal);
+
+        Assert.DoesNotContain(DocumentLinter.Lint(DocumentReader.Read("d.md", text), Today), finding => finding.Id == "doc.overall-score");
+    }
+
+    [Fact]
     public void AnOldDocumentIsStaleAndAnUndatedOneIsNoted()
     {
         var old = DocumentReader.Read("old.md", "# Status\n\nLast Updated: 2026-01-02\n\n- [x] One\n");
