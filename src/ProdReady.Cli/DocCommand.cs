@@ -19,12 +19,13 @@ internal static class DocCommand
         format.AcceptOnlyFromAmong("table", "json");
         var maxAge = new Option<int>("--max-age") { Description = "Days after which the document counts as stale", DefaultValueFactory = _ => 90 };
         var today = new Option<string?>("--today") { Description = "Judge dates as of this day (yyyy-MM-dd) instead of today" };
-        var lint = new Command("lint", "Check a readiness document against itself: counts, percentages, statuses, dates") { file, format, maxAge, today };
-        lint.SetAction(parse => Lint(parse.GetValue(file)!, parse.GetValue(format)!, parse.GetValue(maxAge), parse.GetValue(today)));
+        var summary = new Option<bool>("--summary") { Description = "Also print the document's items counted per section, with a score and its formula" };
+        var lint = new Command("lint", "Check a readiness document against itself: counts, percentages, statuses, dates") { file, format, maxAge, today, summary };
+        lint.SetAction(parse => Lint(parse.GetValue(file)!, parse.GetValue(format)!, parse.GetValue(maxAge), parse.GetValue(today), parse.GetValue(summary)));
         return new Command("doc", "Read and check hand-written production readiness documents") { lint };
     }
 
-    private static int Lint(FileInfo file, string format, int maxAge, string? todayText)
+    private static int Lint(FileInfo file, string format, int maxAge, string? todayText, bool summary)
     {
         var options = new LintOptions { MaxAgeDays = maxAge };
         if (todayText is not null)
@@ -54,7 +55,24 @@ internal static class DocCommand
             Consoles.Out.MarkupLine($"{Markup.Escape(file.Name)}:{finding.Line}: [{colour}]{finding.Severity.ToString().ToLowerInvariant()}[/] {Markup.Escape(finding.Message)} [grey]({finding.Id})[/]");
         }
         Consoles.Out.MarkupLine(findings.Count == 0 ? "[green]no findings[/]" : $"{findings.Count} finding{(findings.Count == 1 ? "" : "s")}");
+        if (summary)
+        {
+            PrintSummary(document);
+        }
         return ExitCodes.Done;
+    }
+
+    private static void PrintSummary(ReadinessDocument document)
+    {
+        var (categories, overall) = DocumentSummary.Compute(document);
+        var table = new Table().Border(TableBorder.Simple).AddColumns("section", "items", "done", "partial", "open", "n/a", "score");
+        foreach (var tally in categories.Append(overall))
+        {
+            table.AddRow(Markup.Escape(tally.Category), $"{tally.Items}", $"{tally.Done}", $"{tally.Partial}", $"{tally.Open}", $"{tally.NotApplicable}",
+                tally.Score is { } score ? score.ToString("0.0", CultureInfo.InvariantCulture) : "–");
+        }
+        Consoles.Out.Write(table);
+        Consoles.Out.MarkupLine($"[grey]{Markup.Escape(DocumentSummary.Formula)}; lines in checklists, risks and next steps are not counted[/]");
     }
 
     /// <summary>The document's text, or null after a clear message (missing, too large, binary).</summary>

@@ -157,7 +157,8 @@ public static partial class DocumentReader
 
     private static DocItem Item(MarkedText marked, ItemStatus status, int line, DocSection? section, IReadOnlyList<string> cited, State state)
     {
-        return NewItem(marked, status, line, section, cited) with { IsReference = state.InReferenceSection };
+        var category = state.Path.FirstOrDefault(open => open.Level == 2) ?? state.Path.LastOrDefault();
+        return NewItem(marked, status, line, section, cited) with { IsReference = state.InReferenceSection, Category = category?.Title };
     }
 
     private static DocItem NewItem(MarkedText marked, ItemStatus status, int line, DocSection? section, IReadOnlyList<string> cited) => new()

@@ -31,6 +31,9 @@ public sealed record DocItem
     /// <summary>The section the item is written in (the nearest heading above it).</summary>
     public required DocSection? Section { get; init; }
 
+    /// <summary>The level-2 section the item belongs to (the document's own categories), or its nearest heading.</summary>
+    public string? Category { get; init; }
+
     /// <summary>An id such as "P0.1", when the document gives one.</summary>
     public string? Id { get; init; }
 

@@ -98,6 +98,29 @@ public class DocumentLintTests
     }
 
     [Fact]
+    public void TheSummaryCountsTrackedItemsPerSectionWithTheScoreFormula()
+    {
+        var (categories, overall) = DocumentSummary.Compute(Read("status-by-id.md"));
+
+        Assert.Equal(
+            ["P0 - Must Fix Before Launch 3/2/0/1/0 66.7", "P1 - Should Fix 3/2/0/1/0 66.7"],
+            categories.Select(c => $"{c.Category} {c.Items}/{c.Done}/{c.Partial}/{c.Open}/{c.NotApplicable} {c.Score:0.0}"));
+        Assert.Equal("overall 6/4/0/2/0 66.7", $"{overall.Category} {overall.Items}/{overall.Done}/{overall.Partial}/{overall.Open}/{overall.NotApplicable} {overall.Score:0.0}");
+    }
+
+    [Fact]
+    public void JsonOutputListsEveryFinding()
+    {
+        var run = Support.Cli.Run(Path.Combine(AppContext.BaseDirectory, "Documents", "fixtures"), "doc", "lint", "milestones.md", "--format", "json", "--today", "2026-11-21");
+
+        using var json = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        Assert.Equal("1.0", json.RootElement.GetProperty("schemaVersion").GetString());
+        Assert.Equal(
+            ["8 doc.done-with-open-children warning", "16 doc.past-target warning"],
+            json.RootElement.GetProperty("findings").EnumerateArray().Select(f => $"{f.GetProperty("line").GetInt32()} {f.GetProperty("id").GetString()} {f.GetProperty("severity").GetString()}"));
+    }
+
+    [Fact]
     public void AnOldDocumentIsStaleAndAnUndatedOneIsNoted()
     {
         var old = DocumentReader.Read("old.md", "# Status\n\nLast Updated: 2026-01-02\n\n- [x] One\n");
