@@ -22,7 +22,10 @@ internal static class DocCommand
         var summary = new Option<bool>("--summary") { Description = "Also print the document's items counted per section, with a score and its formula" };
         var lint = new Command("lint", "Check a readiness document against itself: counts, percentages, statuses, dates") { file, format, maxAge, today, summary };
         lint.SetAction(parse => Lint(parse.GetValue(file)!, parse.GetValue(format)!, parse.GetValue(maxAge), parse.GetValue(today), parse.GetValue(summary)));
-        return new Command("doc", "Read and check hand-written production readiness documents") { lint };
+        var repo = new Option<string>("--repo") { Description = "The repository the document describes", DefaultValueFactory = _ => "." };
+        var check = new Command("check", "Check a readiness document against the code: cited paths, and items against the controls they name") { file, repo, format };
+        check.SetAction(parse => Check(parse.GetValue(file)!, parse.GetValue(repo)!, parse.GetValue(format)!));
+        return new Command("doc", "Read and check hand-written production readiness documents") { lint, check };
     }
 
     private static int Lint(FileInfo file, string format, int maxAge, string? todayText, bool summary)
@@ -42,11 +45,49 @@ internal static class DocCommand
             return ExitCodes.BadInput;
         }
         var document = DocumentReader.Read(file.ToString(), text);
-        var findings = DocumentLinter.Lint(document, options);
+        Render(file, document, DocumentLinter.Lint(document, options), format);
+        if (summary && format != "json")
+        {
+            PrintSummary(document);
+        }
+        return ExitCodes.Done;
+    }
+
+    private static int Check(FileInfo file, string repository, string format)
+    {
+        if (!Directory.Exists(repository))
+        {
+            Consoles.Fail($"{repository}: no such folder (--repo)");
+            return ExitCodes.BadInput;
+        }
+        if (Read(file) is not { } text)
+        {
+            return ExitCodes.BadInput;
+        }
+        var loaded = Catalog.CatalogLoader.LoadFor(repository);
+        if (!loaded.Ok)
+        {
+            foreach (var error in loaded.Errors)
+            {
+                Consoles.Fail(error.ToString());
+            }
+            return ExitCodes.BadInput;
+        }
+        var options = new Scanning.ScanOptions();
+        var assessment = Scanning.Scanner.Scan(repository, loaded.Catalog, options);
+        var walk = Scanning.RepositoryWalker.Walk(repository, options);
+        var paths = walk.Files.Select(f => f.Path).Concat(walk.Directories).ToHashSet(StringComparer.Ordinal);
+        var document = DocumentReader.Read(file.ToString(), text);
+        Render(file, document, DocumentChecker.Check(document, assessment.Results, paths), format);
+        return ExitCodes.Done;
+    }
+
+    private static void Render(FileInfo file, ReadinessDocument document, IReadOnlyList<DocumentFinding> findings, string format)
+    {
         if (format == "json")
         {
             Console.Out.WriteLine(DocumentLintJson.Render(document, findings));
-            return ExitCodes.Done;
+            return;
         }
         Consoles.Out.MarkupLine($"[bold]{Markup.Escape(file.ToString())}[/] · {document.AllItems().Count()} items in {document.Sections.Count} sections");
         foreach (var finding in findings)
@@ -55,11 +96,6 @@ internal static class DocCommand
             Consoles.Out.MarkupLine($"{Markup.Escape(file.Name)}:{finding.Line}: [{colour}]{finding.Severity.ToString().ToLowerInvariant()}[/] {Markup.Escape(finding.Message)} [grey]({finding.Id})[/]");
         }
         Consoles.Out.MarkupLine(findings.Count == 0 ? "[green]no findings[/]" : $"{findings.Count} finding{(findings.Count == 1 ? "" : "s")}");
-        if (summary)
-        {
-            PrintSummary(document);
-        }
-        return ExitCodes.Done;
     }
 
     private static void PrintSummary(ReadinessDocument document)

@@ -69,7 +69,7 @@ internal sealed partial class RuleFileParser
 
     private Control? ParseControl(YamlMappingNode node)
     {
-        _yaml.OnlyKeys(node, "a control", "id", "title", "category", "priority", "applies", "rationale", "remediation", "references", "detect", "examples");
+        _yaml.OnlyKeys(node, "a control", "id", "title", "category", "priority", "applies", "rationale", "remediation", "references", "aliases", "detect", "examples");
         var errorsBefore = _yaml.Errors.Count;
         var id = Id(node, "a control");
         var what = id is null ? "a control" : $"control {id}";
@@ -87,6 +87,7 @@ internal sealed partial class RuleFileParser
         var rationale = _yaml.String(node, "rationale", what)?.Trim();
         var remediation = _yaml.String(node, "remediation", what)?.Trim();
         var references = _yaml.Strings(node, "references", what);
+        var aliases = _yaml.Strings(node, "aliases", what);
         var applies = ParseApplies(node, what);
         var detect = YamlReader.Get(node, "detect") is { } detectNode ? _detectors.Parse(detectNode) : null;
         var examples = ParseExamples(node, what, required: YamlReader.Get(node, "detect") is not null);
@@ -103,6 +104,7 @@ internal sealed partial class RuleFileParser
             Rationale = rationale,
             Remediation = remediation,
             References = references,
+            Aliases = aliases,
             Applies = applies,
             Detect = detect,
             Examples = examples,

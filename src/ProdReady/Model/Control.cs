@@ -15,6 +15,12 @@ public sealed record Control
     public required string Rationale { get; init; }
     public required string Remediation { get; init; }
     public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>
+    /// Phrases hand-written readiness documents use for this control ("webhook signature validation"), so a
+    /// document's items can be checked against the control's result.
+    /// </summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
     public Applicability Applies { get; init; } = Applicability.Always;
 
     /// <summary>The detector tree; null for controls only a person can confirm (attestation).</summary>

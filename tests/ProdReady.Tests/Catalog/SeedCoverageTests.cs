@@ -62,6 +62,8 @@ public class SeedCoverageTests
     public void SeedItemHasAControl(string seed, string phrase, string controlId)
     {
         Assert.True(BuiltIn.Find(controlId) is not null, $"{seed}: \"{phrase}\" maps to {controlId}, which is not in the catalog");
+        // The aliases in the rule files are what `doc check` uses to make the same mapping.
+        Assert.Equal(controlId, new ProdReady.Documents.ControlMatcher(BuiltIn.Controls).Match(phrase)?.Id);
         var path = Path.Combine(RepositoryRoot.Path, "..", "shared", "seeds", seed);
         if (File.Exists(path))
         {
