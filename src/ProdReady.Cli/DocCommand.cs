@@ -25,7 +25,12 @@ internal static class DocCommand
         var repo = new Option<string>("--repo") { Description = "The repository the document describes", DefaultValueFactory = _ => "." };
         var check = new Command("check", "Check a readiness document against the code: cited paths, and items against the controls they name") { file, repo, format };
         check.SetAction(parse => Check(parse.GetValue(file)!, parse.GetValue(repo)!, parse.GetValue(format)!));
-        return new Command("doc", "Read and check hand-written production readiness documents") { lint, check };
+        var importFormat = new Option<string>("--format") { Description = "json (every item) or yaml (a prodready.yml fragment of attestations for items no control covers)", DefaultValueFactory = _ => "json" };
+        importFormat.AcceptOnlyFromAmong("json", "yaml");
+        var rulesFrom = new Option<string?>("--repo") { Description = "Also use the aliases in this repository's .prodready/rules/" };
+        var import = new Command("import", "The document's items as data, matched to controls") { file, importFormat, rulesFrom };
+        import.SetAction(parse => Import(parse.GetValue(file)!, parse.GetValue(importFormat)!, parse.GetValue(rulesFrom)));
+        return new Command("doc", "Read and check hand-written production readiness documents") { lint, check, import };
     }
 
     private static int Lint(FileInfo file, string format, int maxAge, string? todayText, bool summary)
@@ -79,6 +84,29 @@ internal static class DocCommand
         var paths = walk.Files.Select(f => f.Path).Concat(walk.Directories).ToHashSet(StringComparer.Ordinal);
         var document = DocumentReader.Read(file.ToString(), text);
         Render(file, document, DocumentChecker.Check(document, assessment.Results, paths), format);
+        return ExitCodes.Done;
+    }
+
+    private static int Import(FileInfo file, string format, string? repository)
+    {
+        if (Read(file) is not { } text)
+        {
+            return ExitCodes.BadInput;
+        }
+        var loaded = repository is null ? Catalog.CatalogLoader.LoadBuiltIn() : Catalog.CatalogLoader.LoadFor(repository);
+        if (!loaded.Ok)
+        {
+            foreach (var error in loaded.Errors)
+            {
+                Consoles.Fail(error.ToString());
+            }
+            return ExitCodes.BadInput;
+        }
+        var document = DocumentReader.Read(file.ToString(), text);
+        var items = DocumentImport.Import(document, loaded.Catalog.Controls);
+        Console.Out.Write(format == "json"
+            ? DocumentImportRender.Json(document, items) + Environment.NewLine
+            : DocumentImportRender.Attestations(document, DocumentImport.Unverifiable(items)));
         return ExitCodes.Done;
     }
 

@@ -19,7 +19,8 @@ public sealed partial class ControlMatcher(IEnumerable<Control> controls)
         var text = $" {Normalize(title)} ";
         foreach (var (phrase, control) in _aliases)
         {
-            if (text.Contains($" {phrase} ", StringComparison.Ordinal))
+            // A plural of the alias's last word counts too ("rate limits" for "rate limit").
+            if (text.Contains($" {phrase} ", StringComparison.Ordinal) || text.Contains($" {phrase}s ", StringComparison.Ordinal))
             {
                 return control;
             }

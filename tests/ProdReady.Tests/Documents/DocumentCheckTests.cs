@@ -65,6 +65,7 @@ public class DocumentCheckTests
     [InlineData("Rate limiting on login", "sec.rate-limiting")]
     [InlineData("Implement Retry Logic with Exponential Backoff", "rel.retries-backoff")]
     [InlineData("Webhook Signature Validation", "sec.webhook-signature")]
+    [InlineData("Rate limits on login", "sec.rate-limiting")]
     [InlineData("Quarterly pen test", null)]
     public void ItemsMatchTheControlWithTheLongestAlias(string title, string? control)
     {
@@ -82,5 +83,39 @@ public class DocumentCheckTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("READINESS.md:10: error \"Circuit breaker around the payment provider\" is marked done, but rel.circuit-breaker fails", run.Stdout);
+    }
+}
+
+/// <summary>`doc import`: items as data with their controls, and an attestation fragment that is valid YAML.</summary>
+public class DocumentImportTests
+{
+    private static ReadinessDocument Milestones() =>
+        DocumentReader.Read("milestones.md", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Documents", "fixtures", "milestones.md")));
+
+    [Fact]
+    public void ItemsKeepTheirTreeAndNameTheirControls()
+    {
+        var items = DocumentImport.Import(Milestones(), CatalogLoader.LoadBuiltIn().Catalog.Controls);
+
+        Assert.Equal(["doc.m0-groundwork", "doc.m1-hardening", "doc.m2-launch"], items.Select(i => i.Key));
+        Assert.Equal(
+            ["doc.lockfile-committed-package-lock-json del.lockfile", "doc.renovate-configured del.dependency-updates", "doc.ci-runs-lint-and-tests test.lint", "doc.fresh-clone-builds -"],
+            items[0].Children.Select(child => $"{child.Key} {child.ControlId ?? "-"}"));
+    }
+
+    [Fact]
+    public void TheAttestationFragmentListsUnverifiableItemsAsValidYaml()
+    {
+        var document = Milestones();
+        var items = DocumentImport.Import(document, CatalogLoader.LoadBuiltIn().Catalog.Controls);
+
+        var yaml = ProdReady.Reporting.DocumentImportRender.Attestations(document, DocumentImport.Unverifiable(items));
+
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        stream.Load(new StringReader(yaml));
+        var entries = (YamlDotNet.RepresentationModel.YamlSequenceNode)((YamlDotNet.RepresentationModel.YamlMappingNode)stream.Documents[0].RootNode)["attestations"];
+        Assert.Equal(
+            ["doc.m0-groundwork done 2026-11-01", "doc.fresh-clone-builds done 2026-11-01", "doc.m1-hardening partial 2026-11-01", "doc.m2-launch open 2026-11-01", "doc.pager-rotation open 2026-11-01"],
+            entries.Children.Cast<YamlDotNet.RepresentationModel.YamlMappingNode>().Select(e => $"{e["id"]} {e["status"]} {e["date"]}"));
     }
 }
