@@ -15,8 +15,8 @@ internal static class DocCommand
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = "The Markdown document, e.g. docs/PRODUCTION_READINESS.md" };
-        var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = new Option<string>("--format") { Description = "table, json or sarif", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "sarif");
         var maxAge = new Option<int>("--max-age") { Description = "Days after which the document counts as stale", DefaultValueFactory = _ => 90 };
         var today = new Option<string?>("--today") { Description = "Judge dates as of this day (yyyy-MM-dd) instead of today" };
         var summary = new Option<bool>("--summary") { Description = "Also print the document's items counted per section, with a score and its formula" };
@@ -51,7 +51,7 @@ internal static class DocCommand
         }
         var document = DocumentReader.Read(file.ToString(), text);
         Render(file, document, DocumentLinter.Lint(document, options), format);
-        if (summary && format != "json")
+        if (summary && format == "table")
         {
             PrintSummary(document);
         }
@@ -115,6 +115,12 @@ internal static class DocCommand
         if (format == "json")
         {
             Console.Out.WriteLine(DocumentLintJson.Render(document, findings));
+            return;
+        }
+        if (format == "sarif")
+        {
+            var uri = Path.IsPathRooted(file.ToString()) ? new Uri(file.FullName).AbsoluteUri : file.ToString().Replace('\\', '/');
+            Console.Out.WriteLine(DocumentSarif.Render(uri, findings, Scanning.Scanner.ToolVersion));
             return;
         }
         Consoles.Out.MarkupLine($"[bold]{Markup.Escape(file.ToString())}[/] · {document.AllItems().Count()} items in {document.Sections.Count} sections");

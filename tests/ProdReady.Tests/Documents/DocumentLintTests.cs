@@ -121,6 +121,35 @@ public class DocumentLintTests
     }
 
     [Fact]
+    public void SarifHasOneRulePerIdAndResultsAtTheDocumentsLines()
+    {
+        var run = Support.Cli.Run(Path.Combine(AppContext.BaseDirectory, "Documents", "fixtures"), "doc", "lint", "milestones.md", "--format", "sarif", "--today", "2026-11-21");
+
+        using var sarif = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        var only = sarif.RootElement.GetProperty("runs")[0];
+        var rules = only.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+        Assert.Equal(DocumentLintIds.Descriptions.Keys, rules);
+        Assert.Equal(
+            ["doc.done-with-open-children warning milestones.md 8", "doc.past-target warning milestones.md 16"],
+            only.GetProperty("results").EnumerateArray().Select(r =>
+            {
+                var location = r.GetProperty("locations")[0].GetProperty("physicalLocation");
+                return $"{r.GetProperty("ruleId").GetString()} {r.GetProperty("level").GetString()} {location.GetProperty("artifactLocation").GetProperty("uri").GetString()} {location.GetProperty("region").GetProperty("startLine").GetInt32()}";
+            }));
+    }
+
+    [Fact]
+    public void EveryFindingIdIsDescribed()
+    {
+        var fixtures = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Documents", "fixtures"), "*.md");
+
+        var ids = fixtures.SelectMany(path => DocumentLinter.Lint(DocumentReader.Read(path, File.ReadAllText(path)), Today)).Select(f => f.Id).Distinct();
+
+        Assert.All(ids, id => Assert.True(DocumentLintIds.Descriptions.ContainsKey(id), id));
+    }
+
+    [Fact]
     public void AnOldDocumentIsStaleAndAnUndatedOneIsNoted()
     {
         var old = DocumentReader.Read("old.md", "# Status\n\nLast Updated: 2026-01-02\n\n- [x] One\n");
