@@ -69,13 +69,8 @@ internal static class DocCommand
         {
             return ExitCodes.BadInput;
         }
-        var loaded = Catalog.CatalogLoader.LoadFor(repository);
-        if (!loaded.Ok)
+        if (RulesCommand.Load(repository) is not { } loaded)
         {
-            foreach (var error in loaded.Errors)
-            {
-                Consoles.Fail(error.ToString());
-            }
             return ExitCodes.BadInput;
         }
         var options = new Scanning.ScanOptions();
@@ -93,13 +88,8 @@ internal static class DocCommand
         {
             return ExitCodes.BadInput;
         }
-        var loaded = repository is null ? Catalog.CatalogLoader.LoadBuiltIn() : Catalog.CatalogLoader.LoadFor(repository);
-        if (!loaded.Ok)
+        if (RulesCommand.Load(repository) is not { } loaded)
         {
-            foreach (var error in loaded.Errors)
-            {
-                Consoles.Fail(error.ToString());
-            }
             return ExitCodes.BadInput;
         }
         var document = DocumentReader.Read(file.ToString(), text);

@@ -25,7 +25,8 @@ internal static class RulesCommand
         return new Command("rules", "Read and check the control catalog") { list, show, validate };
     }
 
-    private static CatalogLoadResult? Load(string? repository)
+    /// <summary>The built-in catalog, with the repository's overrides when given; null after printing the rule errors.</summary>
+    public static CatalogLoadResult? Load(string? repository)
     {
         var loaded = repository is null ? CatalogLoader.LoadBuiltIn() : CatalogLoader.LoadFor(repository);
         if (loaded.Ok)
@@ -113,7 +114,7 @@ internal static class RulesCommand
         return ExitCodes.Done;
     }
 
-    public static void PrintErrors(IReadOnlyList<Diagnostic> errors)
+    private static void PrintErrors(IReadOnlyList<Diagnostic> errors)
     {
         foreach (var error in errors)
         {

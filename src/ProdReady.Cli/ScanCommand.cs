@@ -51,10 +51,8 @@ internal static class ScanCommand
             Consoles.Fail("--max-file-size must be a positive number of bytes");
             return ExitCodes.BadInput;
         }
-        var loaded = CatalogLoader.LoadFor(path);
-        if (!loaded.Ok)
+        if (RulesCommand.Load(path) is not { } loaded)
         {
-            RulesCommand.PrintErrors(loaded.Errors);
             return ExitCodes.BadInput;
         }
         if (explain is not null && loaded.Catalog.Find(explain) is null)

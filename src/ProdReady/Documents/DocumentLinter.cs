@@ -37,13 +37,8 @@ public static partial class DocumentLinter
             .ThenBy(finding => finding.Id, StringComparer.Ordinal)];
     }
 
-    public static string Describe(ItemStatus status) => status switch
-    {
-        ItemStatus.Done => "done",
-        ItemStatus.Partial => "partial",
-        ItemStatus.Open => "open",
-        _ => "not applicable",
-    };
+    /// <summary>The status in words, for messages ("not applicable").</summary>
+    public static string Describe(ItemStatus status) => status.ToId().Replace('-', ' ');
 
     private static string LineList(IEnumerable<DocItem> items)
     {

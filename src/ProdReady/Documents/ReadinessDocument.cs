@@ -11,6 +11,18 @@ public enum ItemStatus
     NotApplicable,
 }
 
+public static class ItemStatusNames
+{
+    /// <summary>The stable name used in JSON and YAML output: done, partial, open, not-applicable.</summary>
+    public static string ToId(this ItemStatus status) => status switch
+    {
+        ItemStatus.Done => "done",
+        ItemStatus.Partial => "partial",
+        ItemStatus.Open => "open",
+        _ => "not-applicable",
+    };
+}
+
 /// <summary>A heading of the document, with the items written under it (sections act as categories).</summary>
 public sealed record DocSection(string Title, int Level, int Line)
 {

@@ -30,7 +30,7 @@ public static partial class StatusMarks
         ["CRITICAL"] = Priority.P0, ["HIGH"] = Priority.P1, ["MEDIUM"] = Priority.P2, ["LOW"] = Priority.P3, ["OPTIONAL"] = Priority.P3,
     };
 
-    public static ItemStatus? StatusOfWord(string word) => Regex.Replace(word.Trim().ToUpperInvariant(), @"\s+", " ") switch
+    public static ItemStatus? StatusOfWord(string word) => Spaces().Replace(word.Trim().ToUpperInvariant(), " ") switch
     {
         "DONE" or "COMPLETE" or "COMPLETED" or "RESOLVED" => ItemStatus.Done,
         "PARTIAL" or "PARTIALLY COMPLETE" or "IN PROGRESS" or "MOSTLY COMPLETE" or "WIP" => ItemStatus.Partial,
@@ -115,6 +115,9 @@ public static partial class StatusMarks
         var match = SectionPriorityPattern().Match(heading.Replace("\uFE0F", "", StringComparison.Ordinal));
         return match.Success ? Enum.Parse<Priority>("P" + match.Groups[1].Value) : null;
     }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 
     [GeneratedRegex(@"^\[([ xX~\-])\]")]
     private static partial Regex Checkbox();

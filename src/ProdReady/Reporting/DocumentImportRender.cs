@@ -34,7 +34,7 @@ public static class DocumentImportRender
         json.WriteString("key", imported.Key);
         json.WriteString("id", item.Id);
         json.WriteString("title", item.Title);
-        json.WriteString("status", Status(item.Status));
+        json.WriteString("status", item.Status.ToId());
         json.WriteString("priority", item.Priority?.ToString());
         json.WriteString("section", item.Category);
         json.WriteString("owner", item.Owner);
@@ -73,21 +73,13 @@ public static class DocumentImportRender
             var item = imported.Item;
             text.AppendLine($"  - id: {imported.Key}  # line {item.Line}");
             text.AppendLine($"    title: {Quote(item.Title)}");
-            text.AppendLine($"    status: {Status(item.Status)}");
+            text.AppendLine($"    status: {item.Status.ToId()}");
             text.AppendLine($"    by: \"\"");
             text.AppendLine($"    date: {(date is null ? "\"\"" : date)}");
             text.AppendLine($"    evidence: \"\"");
         }
         return text.ToString();
     }
-
-    private static string Status(ItemStatus status) => status switch
-    {
-        ItemStatus.Done => "done",
-        ItemStatus.Partial => "partial",
-        ItemStatus.Open => "open",
-        _ => "not-applicable",
-    };
 
     private static string Quote(string text) => JsonSerializer.Serialize(text, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }

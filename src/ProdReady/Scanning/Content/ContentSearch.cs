@@ -52,7 +52,26 @@ internal sealed class ContentSearch
     public bool Searches(RepoFile file)
     {
         var (anywhere, globbed, _) = LanguageOf(file);
-        return anywhere.Any(i => Covers(i, file)) || globbed.Any(i => Covers(i, file) && InGlobs(i, file)) || _globOnly.Any(i => Covers(i, file) && InGlobs(i, file));
+        foreach (var i in anywhere)
+        {
+            if (Covers(i, file))
+            {
+                return true;
+            }
+        }
+        return AnyInGlobs(globbed, file) || AnyInGlobs(_globOnly, file);
+    }
+
+    private bool AnyInGlobs(int[] detectors, RepoFile file)
+    {
+        foreach (var i in detectors)
+        {
+            if (Covers(i, file) && InGlobs(i, file))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Runs every detector that applies to the file over its comment-blanked text, tallying into <paramref name="tally"/>.</summary>
