@@ -138,6 +138,11 @@ internal static class DocCommand
     /// <summary>The document's text, or null after a clear message (missing, too large, binary).</summary>
     private static string? Read(FileInfo file)
     {
+        if (Directory.Exists(file.FullName))
+        {
+            Consoles.Fail($"{file}: is a folder; give the Markdown file, e.g. {Path.Combine(file.ToString(), "PRODUCTION_READINESS.md")}");
+            return null;
+        }
         try
         {
             if (file.Length > MaxDocumentSize)
