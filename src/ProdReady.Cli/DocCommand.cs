@@ -132,7 +132,7 @@ internal static class DocCommand
                 tally.Score is { } score ? score.ToString("0.0", CultureInfo.InvariantCulture) : "–");
         }
         Consoles.Out.Write(table);
-        Consoles.Out.MarkupLine($"[grey]{Markup.Escape(DocumentSummary.Formula)}; lines in checklists, risks and next steps are not counted[/]");
+        Consoles.Out.MarkupLine($"[grey]{Markup.Escape(DocumentSummary.Formula)}; lines in checklists, plans, risks and next steps refer to items and are not counted[/]");
     }
 
     /// <summary>The document's text, or null after a clear message (missing, too large, binary).</summary>

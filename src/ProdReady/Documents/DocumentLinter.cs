@@ -33,6 +33,7 @@ public static partial class DocumentLinter
             .Concat(DuplicateIds(items))
             .Concat(OverallScore(document, items))
             .Concat(ProseArithmetic(document))
+            .Concat(ScoreTableLint.Lint(document, items))
             .OrderBy(finding => finding.Line)
             .ThenBy(finding => finding.Id, StringComparer.Ordinal)];
     }
@@ -46,25 +47,32 @@ public static partial class DocumentLinter
         return lines.Count == 0 ? "" : $" (line{(lines.Count == 1 ? "" : "s")} {string.Join(", ", lines.Take(12))}{(lines.Count > 12 ? ", ..." : "")})";
     }
 
-    /// <summary>doc.count-mismatch: "Completed: 11" while 9 items are marked done.</summary>
+    /// <summary>doc.count-mismatch: "Completed: 11" while 9 items are marked done; "Critical Items Remaining: 2" while 3 are.</summary>
     private static IEnumerable<DocumentFinding> Counts(ReadinessDocument document, List<DocItem> items)
     {
         foreach (var claim in document.Counts)
         {
-            var matching = claim.Status is { } status ? items.Where(item => item.Status == status).ToList() : items;
-            if (matching.Count != claim.Count)
+            var matching = items.Where(claim.Counts).ToList();
+            if (matching.Count == claim.Count)
             {
-                var what = claim.Status is { } s ? $"{matching.Count} item{(matching.Count == 1 ? " is" : "s are")} marked {Describe(s)}{LineList(matching)}" : $"the document has {matching.Count} items";
-                yield return new DocumentFinding("doc.count-mismatch", FindingSeverity.Error, claim.Line, $"Summary says {claim.Label}: {claim.Count}; {what}");
+                continue;
             }
+            var were = matching.Count == 1 ? " is" : "s are";
+            var what = claim switch
+            {
+                { IsTotal: true } => $"the document has {matching.Count} items",
+                { Remaining: true } => $"{matching.Count} P0/CRITICAL item{were} not done{LineList(matching)}",
+                _ => $"{matching.Count} item{were} marked {Describe(claim.Status!.Value)}{LineList(matching)}",
+            };
+            yield return new DocumentFinding("doc.count-mismatch", FindingSeverity.Error, claim.Line, $"Summary says {claim.Label}: {claim.Count}; {what}");
         }
     }
 
     /// <summary>doc.count-sum: the stated counts per status do not add up to the stated total.</summary>
     private static IEnumerable<DocumentFinding> CountsAddUp(ReadinessDocument document)
     {
-        var total = document.Counts.FirstOrDefault(claim => claim.Status is null);
-        var parts = document.Counts.Where(claim => claim.Status is not null).ToList();
+        var total = document.Counts.FirstOrDefault(claim => claim.IsTotal);
+        var parts = PerStatus(document);
         if (total is null || parts.Count < 2)
         {
             yield break;
@@ -77,17 +85,21 @@ public static partial class DocumentLinter
         }
     }
 
+    /// <summary>The claims that count one status over all items ("Completed: 11"), which add up to the total.</summary>
+    private static List<CountClaim> PerStatus(ReadinessDocument document) =>
+        [.. document.Counts.Where(claim => claim.Status is not null && claim.Priority is null && !claim.Remaining)];
+
     /// <summary>doc.percentage: "Completed: 11 (65%)" where 11 of the total is not 65%.</summary>
     private static IEnumerable<DocumentFinding> Percentages(ReadinessDocument document, List<DocItem> items)
     {
-        var total = document.Counts.FirstOrDefault(claim => claim.Status is null)?.Count ?? items.Count;
-        foreach (var claim in document.Counts.Where(claim => claim.Status is not null && claim.Percent is not null))
+        var total = document.Counts.FirstOrDefault(claim => claim.IsTotal)?.Count ?? items.Count;
+        foreach (var claim in PerStatus(document).Where(claim => claim.Percent is not null))
         {
             var actual = total == 0 ? 0 : 100.0 * claim.Count / total;
             if (Math.Abs(actual - claim.Percent!.Value) > 1.0)
             {
                 yield return new DocumentFinding("doc.percentage", FindingSeverity.Warning, claim.Line,
-                    $"{claim.Label}: {claim.Count} of {total} is {actual.ToString("0.#", CultureInfo.InvariantCulture)}%, not {claim.Percent.Value.ToString("0.#", CultureInfo.InvariantCulture)}%");
+                    $"{claim.Label}: {claim.Count} of {total} is {Format(actual)}%, not {Format(claim.Percent.Value)}%");
             }
         }
     }
@@ -107,62 +119,107 @@ public static partial class DocumentLinter
         }
     }
 
-    /// <summary>doc.done-with-open-children: a milestone, phase or item marked done while items under it are not.</summary>
+    /// <summary>doc.done-with-open-children: a milestone, phase or item marked done while its tasks or acceptance criteria are not.</summary>
     private static IEnumerable<DocumentFinding> DoneWithOpenChildren(List<DocItem> items)
     {
         foreach (var item in items.Where(item => item.Status == ItemStatus.Done && item.Children.Count > 0))
         {
             var open = Descendants(item).Where(child => child.Status is ItemStatus.Open or ItemStatus.Partial).ToList();
-            if (open.Count > 0)
+            if (open.Count == 0)
             {
-                yield return new DocumentFinding("doc.done-with-open-children", FindingSeverity.Warning, item.Line,
-                    $"\"{item.Title}\" is marked done, but {open.Count} item{(open.Count == 1 ? " under it is" : "s under it are")} not{LineList(open)}");
+                continue;
             }
+            var criteria = open.Count(child => child.IsAcceptanceCriterion);
+            var tasks = open.Count - criteria;
+            var what = string.Join(" and ", new[]
+            {
+                tasks == 0 ? null : $"{tasks} item{(tasks == 1 ? "" : "s")}",
+                criteria == 0 ? null : $"{criteria} acceptance criteri{(criteria == 1 ? "on" : "a")}",
+            }.OfType<string>());
+            yield return new DocumentFinding("doc.done-with-open-children", FindingSeverity.Warning, item.Line,
+                $"\"{item.Title}\" is marked done, but {what} under it {(open.Count == 1 ? "is" : "are")} not{LineList(open)}");
         }
     }
 
     private static IEnumerable<DocItem> Descendants(DocItem item) => item.Children.SelectMany(child => (IEnumerable<DocItem>)[child, .. Descendants(child)]);
 
     /// <summary>
-    /// doc.reference-contradicts: a checklist, next-step or risk line that gives an item another status than the item
-    /// itself, or still lists a done item as a step to take.
+    /// doc.reference-contradicts: a checklist, next-step, plan or risk line that gives an item another status than
+    /// the item itself, or still lists a done item as a step to take. Lines name items by id, or else by a title
+    /// alike enough (TitleSimilarity); when several items are equally alike, all of them must disagree.
     /// </summary>
     private static IEnumerable<DocumentFinding> MentionsThatContradict(ReadinessDocument document, List<DocItem> items)
     {
         var byId = items.Where(item => item.Id is not null).GroupBy(item => item.Id!, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(group => group.Key, group => group.First(), StringComparer.OrdinalIgnoreCase);
+        var titled = items.Select(item => (Item: item, Words: TitleSimilarity.Words(item.Title))).ToList();
         foreach (var mention in document.Mentions)
         {
-            if (!byId.TryGetValue(mention.Id, out var item))
+            var kind = mention.Section.Contains("risk", StringComparison.OrdinalIgnoreCase) ? MentionKind.Risk
+                : StepsSection().IsMatch(mention.Section) ? MentionKind.Step : MentionKind.Checklist;
+            if (mention.Ids.Count > 0)
             {
-                continue;
-            }
-            var isRisk = mention.Section.Contains("risk", StringComparison.OrdinalIgnoreCase);
-            if (isRisk)
-            {
-                // In a risk list a warning mark means the risk is still there, so the item is not done.
-                var riskOpen = mention.Status is not (ItemStatus.Done or ItemStatus.NotApplicable);
-                var itemDone = item.Status is ItemStatus.Done or ItemStatus.NotApplicable;
-                if (riskOpen == itemDone)
+                foreach (var item in mention.Ids.Select(id => byId.GetValueOrDefault(id)).OfType<DocItem>().Where(item => Contradicts(mention, item, kind)))
                 {
-                    yield return new DocumentFinding("doc.reference-contradicts", FindingSeverity.Warning, mention.Line,
-                        riskOpen
-                            ? $"\"{mention.Text}\" ({mention.Section}) still lists {item.Id} as a risk, but the item is {Describe(item.Status)} (line {item.Line})"
-                            : $"\"{mention.Text}\" ({mention.Section}) calls {item.Id} resolved, but the item is {Describe(item.Status)} (line {item.Line})");
+                    yield return new DocumentFinding("doc.reference-contradicts", FindingSeverity.Warning, mention.Line, ByIdMessage(mention, item, kind));
                 }
                 continue;
             }
-            if (mention.Status is { } status && status != item.Status)
+            var alike = MostAlike(mention, titled);
+            if (alike.Count > 0 && alike.All(item => Contradicts(mention, item, kind)))
             {
-                yield return new DocumentFinding("doc.reference-contradicts", FindingSeverity.Warning, mention.Line,
-                    $"\"{mention.Text}\" ({mention.Section}) marks {item.Id} {Describe(status)}, but the item is {Describe(item.Status)} (line {item.Line})");
-            }
-            else if (mention.Status is null && item.Status is ItemStatus.Done or ItemStatus.NotApplicable)
-            {
-                yield return new DocumentFinding("doc.reference-contradicts", FindingSeverity.Warning, mention.Line,
-                    $"\"{mention.Text}\" ({mention.Section}) still lists {item.Id}, which is {Describe(item.Status)} (line {item.Line})");
+                yield return new DocumentFinding("doc.reference-contradicts", FindingSeverity.Warning, mention.Line, ByTitleMessage(mention, alike, kind));
             }
         }
+    }
+
+    /// <summary>Where a line sits decides what its status means: a risk still open, a step still to take, a box to tick.</summary>
+    private enum MentionKind { Risk, Step, Checklist }
+
+    private static bool IsDone(ItemStatus status) => status is ItemStatus.Done or ItemStatus.NotApplicable;
+
+    private static bool Contradicts(DocMention mention, DocItem item, MentionKind kind) => (kind, mention.Status) switch
+    {
+        // In a risk list a warning mark means the risk is still there, so the item is not done.
+        (MentionKind.Risk, var status) => (status is not { } risk || !IsDone(risk)) == IsDone(item.Status),
+        // Open and partial agree: both say the work is not finished.
+        (_, { } status) => IsDone(status) != IsDone(item.Status),
+        (MentionKind.Step, null) => IsDone(item.Status),
+        _ => false,
+    };
+
+    private static List<DocItem> MostAlike(DocMention mention, List<(DocItem Item, IReadOnlyList<string> Words)> items)
+    {
+        var words = TitleSimilarity.Words(mention.Title);
+        var scored = items.Select(entry => (entry.Item, Comparison: TitleSimilarity.Compare(words, entry.Words)))
+            .Where(entry => TitleSimilarity.IsMatch(entry.Comparison)).ToList();
+        if (scored.Count == 0)
+        {
+            return [];
+        }
+        var best = scored.Max(entry => entry.Comparison.Score);
+        return [.. scored.Where(entry => entry.Comparison.Score >= best - 1e-9).Select(entry => entry.Item)];
+    }
+
+    private static string ByIdMessage(DocMention mention, DocItem item, MentionKind kind) => (kind, mention.Status) switch
+    {
+        (MentionKind.Risk, var status) when status is not { } risk || !IsDone(risk) =>
+            $"\"{mention.Text}\" ({mention.Section}) still lists {item.Id} as a risk, but the item is {Describe(item.Status)} (line {item.Line})",
+        (MentionKind.Risk, _) => $"\"{mention.Text}\" ({mention.Section}) calls {item.Id} resolved, but the item is {Describe(item.Status)} (line {item.Line})",
+        (_, { } status) => $"\"{mention.Text}\" ({mention.Section}) marks {item.Id} {Describe(status)}, but the item is {Describe(item.Status)} (line {item.Line})",
+        _ => $"\"{mention.Text}\" ({mention.Section}) still lists {item.Id}, which is {Describe(item.Status)} (line {item.Line})",
+    };
+
+    private static string ByTitleMessage(DocMention mention, List<DocItem> items, MentionKind kind)
+    {
+        var named = string.Join(" and ", items.Select(item => $"\"{item.Title}\" is {Describe(item.Status)} (line {item.Line})"));
+        return (kind, mention.Status) switch
+        {
+            (MentionKind.Risk, var status) when status is not { } risk || !IsDone(risk) => $"\"{mention.Text}\" ({mention.Section}) still lists it as a risk, but {named}",
+            (MentionKind.Risk, _) => $"\"{mention.Text}\" ({mention.Section}) calls it resolved, but {named}",
+            (_, { } status) => $"\"{mention.Text}\" ({mention.Section}) marks it {Describe(status)}, but {named}",
+            _ => $"\"{mention.Text}\" ({mention.Section}) still lists it as a step, but {named}",
+        };
     }
 
     /// <summary>doc.past-target: an item still open after its target date.</summary>
@@ -257,16 +314,20 @@ public static partial class DocumentLinter
 
     private static double Parse(Group group) => double.Parse(group.Value, CultureInfo.InvariantCulture);
 
-    private static string Format(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+    internal static string Format(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static double? Percent(string? cell) =>
+    internal static double? Percent(string? cell) =>
         cell is not null && PercentCell().Match(cell) is { Success: true } match ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
 
-    private static double? Number(string? cell) =>
+    internal static double? Number(string? cell) =>
         cell is not null && double.TryParse(cell.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     [GeneratedRegex(@"^\s*(\d+(?:\.\d+)?)\s*%\s*$")]
     private static partial Regex PercentCell();
+
+    /// <summary>Sections of steps still to take, where listing a done item is itself out of date.</summary>
+    [GeneratedRegex(@"next|immediate|term\b|action|quick wins|follow|to ?do", RegexOptions.IgnoreCase)]
+    private static partial Regex StepsSection();
 
     [GeneratedRegex(@"(?<a>\d+(?:\.\d+)?)\s*/\s*(?<b>\d+(?:\.\d+)?)\b[^%\n=]{0,20}=\s*(?<p>\d+(?:\.\d+)?)\s*%")]
     private static partial Regex FractionPercent();

@@ -5,6 +5,7 @@ using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using ProdReady.Model;
 
 namespace ProdReady.Documents;
 
@@ -24,20 +25,24 @@ public static partial class DocumentReader
             Visit(block, state);
         }
         state.CloseHeadingItem(int.MinValue);
+        // A document that is all plan (every item under "Rollout Plan") tracks those items; they refer to nothing else.
+        var allReferences = state.Items.Count > 0 && state.Items.All(item => item.IsReference);
         return new ReadinessDocument
         {
             Path = path,
             Sections = state.Sections,
-            Items = state.Items,
+            Items = allReferences ? [.. state.Items.Select(Tracked)] : state.Items,
             Counts = state.Counts,
             LastUpdated = state.LastUpdated,
             StatusClaims = state.StatusClaims,
-            Mentions = state.Mentions,
+            Mentions = allReferences ? [] : state.Mentions,
             Tables = state.Tables,
             Prose = state.Prose,
             OverallScore = state.OverallScore,
         };
     }
+
+    private static DocItem Tracked(DocItem item) => item with { IsReference = false, Children = [.. item.Children.Select(Tracked)] };
 
     private sealed class State
     {
@@ -59,10 +64,23 @@ public static partial class DocumentReader
 
         /// <summary>Next steps, risks, checklists, plans: sections whose lines refer back to items.</summary>
         public bool InReferenceSection => Path.Any(section => section.Level >= 2 && ReferenceSection().IsMatch(section.Title));
+
+        /// <summary>"Before Implementation", "Changelog": lines that describe the past, not the items' state today.</summary>
+        public bool InHistorySection => Path.Any(section => HistorySection().IsMatch(section.Title));
+
+        /// <summary>The sub-heading an item sits under inside a heading item ("#### Acceptance Criteria" under a milestone).</summary>
+        public string? HeadingGroup => _headingItem is not null && Section is { } section && section.Level > _headingLevel ? section.Title : null;
         public (DateOnly, int)? LastUpdated { get; set; }
         public DocSection? Section { get; set; }
 
-        public bool InLegend => Section?.Title.Contains("legend", StringComparison.OrdinalIgnoreCase) == true;
+        /// <summary>Legends, templates and examples show the format; their lines are not items.</summary>
+        public bool InLegend => ExampleList || (Section is { } section && LegendSection().IsMatch(section.Title));
+
+        /// <summary>The list being read follows "for example:" or "e.g.:".</summary>
+        public bool ExampleList { get; set; }
+
+        /// <summary>The last paragraph ended by announcing an example, so the list right after it is one.</summary>
+        public bool ExampleAnnounced { get; set; }
 
         /// <summary>A heading that is itself an item (a milestone, a phase, "✅ P0.1: ..."): items below it become its children.</summary>
         public void OpenHeadingItem(DocItem item, int level)
@@ -107,22 +125,28 @@ public static partial class DocumentReader
 
     private static void Visit(Block block, State state)
     {
+        var exampleAnnounced = state.ExampleAnnounced;
+        state.ExampleAnnounced = false;
         switch (block)
         {
             case HeadingBlock heading:
                 Heading(heading, state);
                 break;
             case ListBlock list:
+                state.ExampleList = exampleAnnounced;
                 foreach (var item in ListItems(list, state))
                 {
                     state.Add(item);
                 }
+                state.ExampleList = false;
                 break;
             case ParagraphBlock paragraph:
-                foreach (var (line, number) in Lines(paragraph.Inline, paragraph.Line + 1))
+                var lines = Lines(paragraph.Inline, paragraph.Line + 1).ToList();
+                foreach (var (line, number) in lines)
                 {
                     Claims(line, number, state);
                 }
+                state.ExampleAnnounced = lines.Count > 0 && ExampleAnnouncement().IsMatch(lines[^1].Text);
                 break;
             case Table table:
                 state.Tables.Add(ReadTable(table));
@@ -175,30 +199,37 @@ public static partial class DocumentReader
         CitedPaths = cited,
     };
 
-    /// <summary>The items of a list: lines with a status mark, with the marked lines nested under them as children.</summary>
-    private static List<DocItem> ListItems(ListBlock list, State state)
+    /// <summary>
+    /// The items of a list: lines with a status mark, with the marked lines nested under them as children. An
+    /// unmarked line that has marked lines under it ("- Tasks", "- Acceptance") groups them without being an item.
+    /// </summary>
+    private static List<DocItem> ListItems(ListBlock list, State state, string? group = null, bool underItem = false)
     {
         var items = new List<DocItem>();
         foreach (var entry in list.OfType<ListItemBlock>())
         {
             var paragraph = entry.OfType<ParagraphBlock>().FirstOrDefault();
-            var children = entry.OfType<ListBlock>().SelectMany(nested => ListItems(nested, state)).ToList();
             var line = (paragraph?.Line ?? entry.Line) + 1;
             var first = paragraph is null ? "" : Lines(paragraph.Inline, line).FirstOrDefault().Text ?? "";
             if (paragraph is not null)
             {
                 Claims(first, line, state);
-                Mention(first, line, state);
+                if (!underItem)
+                {
+                    Mention(first, line, state); // a line under a marked line is its detail, not a reference of its own
+                }
             }
             var parts = state.InLegend ? [] : SeveralCheckboxes().Split(first).Select(StatusMarks.Read).ToList();
             var marked = parts.Where(part => part.Status is not null).ToList();
+            var label = marked.Count == 0 && first.Length > 0 ? first.TrimEnd(':', ' ') : null;
+            var children = entry.OfType<ListBlock>().SelectMany(nested => ListItems(nested, state, label, underItem || marked.Count > 0)).ToList();
             if (marked.Count == 0)
             {
-                items.AddRange(children); // "- Tasks" groups its items without being one
+                items.AddRange(children);
                 continue;
             }
             var cited = paragraph is null ? [] : CitedPaths(paragraph.Inline);
-            var built = marked.Select(part => Item(part, part.Status!.Value, line, state.Section, cited, state)).ToList();
+            var built = marked.Select(part => Item(part, part.Status!.Value, line, state.Section, cited, state) with { Group = group ?? state.HeadingGroup }).ToList();
             if (built[0].Owner is not null && children.Count == 0 && state.TrySetHeadingStatus(built[0]))
             {
                 continue;
@@ -209,18 +240,19 @@ public static partial class DocumentReader
         return items;
     }
 
-    /// <summary>A line of a follow-up section that names items by id ("[ ] P1.2: Retry Logic", "Complete P0.5", "(P1.3)").</summary>
+    /// <summary>
+    /// A line of a follow-up section that refers back to items: by the ids it names ("[ ] P1.2: Retry Logic",
+    /// "Complete P0.5", "(P1.3)") or by its title ("❌ Create staging environment").
+    /// </summary>
     private static void Mention(string text, int line, State state)
     {
-        if (!state.InReferenceSection)
+        if (!state.InReferenceSection || state.InHistorySection)
         {
             return;
         }
-        var status = StatusMarks.Read(text).Status;
-        foreach (Match id in MentionedId().Matches(text))
-        {
-            state.Mentions.Add(new DocMention(id.Value, text.Trim(), status, line, state.Section?.Title ?? ""));
-        }
+        var marked = StatusMarks.Read(text);
+        var ids = MentionedId().Matches(text).Select(id => id.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        state.Mentions.Add(new DocMention(ids, text.Trim(), marked.Title, marked.Status, line, state.Section?.Title ?? ""));
     }
 
     private static DocTable ReadTable(Table table)
@@ -245,7 +277,15 @@ public static partial class DocumentReader
         {
             state.LastUpdated ??= (date, line);
         }
-        if (CountPattern().Match(plain) is { Success: true } count)
+        if (RemainingCriticalPattern().Match(plain) is { Success: true } critical)
+        {
+            state.Counts.Add(new CountClaim(critical.Groups["label"].Value.Trim(), null, int.Parse(critical.Groups["count"].Value, CultureInfo.InvariantCulture), null, line)
+            {
+                Priority = Priority.P0,
+                Remaining = true,
+            });
+        }
+        else if (CountPattern().Match(plain) is { Success: true } count)
         {
             var label = count.Groups["label"].Value.Trim();
             var status = label.StartsWith("total", StringComparison.OrdinalIgnoreCase) ? (ItemStatus?)null : StatusMarks.StatusOfWord(label);
@@ -343,6 +383,9 @@ public static partial class DocumentReader
     [GeneratedRegex(@"^(?<label>Total(?: Items)?|Completed?|Done|Pending|To ?do|Open|Not Started|In Progress|Partial|Blocked|Not Applicable|N/A)\s*:\s*(?<count>\d+)\b(?:\s*\((?<percent>\d+(?:\.\d+)?)\s*%\))?", RegexOptions.IgnoreCase)]
     private static partial Regex CountPattern();
 
+    [GeneratedRegex(@"^(?<label>(?:Critical|P0)(?: Items)? (?:Remaining|Open|Left)|(?:Remaining|Open) (?:Critical|P0)(?: Items)?)\s*:\s*(?<count>\d+)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RemainingCriticalPattern();
+
     [GeneratedRegex(@"\bproduction[- ]ready\b|\bready for production\b", RegexOptions.IgnoreCase)]
     private static partial Regex StatusClaimPattern();
 
@@ -350,13 +393,23 @@ public static partial class DocumentReader
     [GeneratedRegex(@"^(?:[\w ]{0,20})?status\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex StatusLabel();
 
-    [GeneratedRegex(@"next steps?|checklist|risks?\b|posture|verification|follow-?ups?|immediate|short[- ]term|medium[- ]term|long[- ]term|action items|priority actions|secondary actions", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"next steps?|checklist|risks?\b|posture|verification|follow-?ups?|immediate|short[- ]term|medium[- ]term|long[- ]term|action items|priority actions|secondary actions|quick wins|roll-?out|phased|(?:implementation|action|migration|remediation) plan", RegexOptions.IgnoreCase)]
     private static partial Regex ReferenceSection();
+
+    [GeneratedRegex(@"legend|\bexamples?\b|template", RegexOptions.IgnoreCase)]
+    private static partial Regex LegendSection();
+
+    [GeneratedRegex(@"(?:\bexamples?|e\.g\.|such as|like this)\s*:?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ExampleAnnouncement();
+
+    [GeneratedRegex(@"\bbefore (?:implementation|changes|fix(?:es)?|remediation)\b|\bhistory\b|change ?log|\bpreviously\b|recent (?:additions|changes)", RegexOptions.IgnoreCase)]
+    private static partial Regex HistorySection();
 
     [GeneratedRegex(@"\bP[0-3]\.\d+\b")]
     private static partial Regex MentionedId();
 
-    [GeneratedRegex(@"^Overall(?: Readiness)?(?: Score)?\s*:\s*(\d+(?:\.\d+)?)\s*%", RegexOptions.IgnoreCase)]
+    // "Overall Score: 73%", "Status: 95% Production-Ready".
+    [GeneratedRegex(@"^(?:Overall(?: Readiness)?(?: Score)?|(?:Current |Overall )?Status)\s*:\s*(\d+(?:\.\d+)?)\s*%", RegexOptions.IgnoreCase)]
     private static partial Regex OverallScorePattern();
 
     // Relative, no spaces or code punctuation, and either a folder path or a file name with a known extension;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ProdReady.Model;
 
 namespace ProdReady.Documents;
@@ -34,7 +35,7 @@ public sealed record DocSection(string Title, int Level, int Line)
 /// One tracked item: a checklist line, a status bullet or a heading with a status mark. Children are the items
 /// written under it (a milestone's tasks and acceptance criteria, a phase's steps).
 /// </summary>
-public sealed record DocItem
+public sealed partial record DocItem
 {
     public required string Title { get; init; }
     public required ItemStatus Status { get; init; }
@@ -58,21 +59,49 @@ public sealed record DocItem
 
     public IReadOnlyList<DocItem> Children { get; init; } = [];
 
+    /// <summary>The unmarked list line the item is grouped under ("Tasks", "Acceptance"), or the heading of such a group.</summary>
+    public string? Group { get; init; }
+
+    /// <summary>Whether the item is one of a milestone's acceptance (or exit) criteria rather than one of its tasks.</summary>
+    public bool IsAcceptanceCriterion => Group is { } group && AcceptanceGroup().IsMatch(group);
+
     /// <summary>
     /// A line in a checklist, next-steps, risks or plan section: it refers back to a tracked item rather than being
     /// one, so summary counts leave it out.
     /// </summary>
     public bool IsReference { get; init; }
+
+    [GeneratedRegex(@"accept|criteria|definition of done", RegexOptions.IgnoreCase)]
+    private static partial Regex AcceptanceGroup();
 }
 
 /// <summary>A Markdown table: header cells and rows of cells, each row with its line.</summary>
 public sealed record DocTable(IReadOnlyList<string> Header, IReadOnlyList<(IReadOnlyList<string> Cells, int Line)> Rows, int Line);
 
-/// <summary>A line of a follow-up section (next steps, risks, checklists) that names an item by id.</summary>
-public sealed record DocMention(string Id, string Text, ItemStatus? Status, int Line, string Section);
+/// <summary>
+/// A line of a follow-up section (next steps, risks, checklists, phased plans) that refers back to an item, by the
+/// ids it names ("[ ] P1.2: Retry Logic", "(P1.3)") or, when it names none, by its title.
+/// </summary>
+public sealed record DocMention(IReadOnlyList<string> Ids, string Text, string Title, ItemStatus? Status, int Line, string Section);
 
-/// <summary>A count the document states about itself ("Completed: 11 (65%)", "Total Items: 17").</summary>
-public sealed record CountClaim(string Label, ItemStatus? Status, int Count, double? Percent, int Line);
+/// <summary>
+/// A count the document states about itself ("Completed: 11 (65%)", "Total Items: 17", "Critical Items Remaining: 2").
+/// A claim without status or priority is the total.
+/// </summary>
+public sealed record CountClaim(string Label, ItemStatus? Status, int Count, double? Percent, int Line)
+{
+    /// <summary>Counts only items of this priority ("Critical Items Remaining").</summary>
+    public Priority? Priority { get; init; }
+
+    /// <summary>Counts items not done yet, open or partial ("Remaining").</summary>
+    public bool Remaining { get; init; }
+
+    public bool IsTotal => Status is null && Priority is null && !Remaining;
+
+    public bool Counts(DocItem item) =>
+        (Status is null || item.Status == Status) && (Priority is null || item.Priority == Priority)
+        && (!Remaining || item.Status is ItemStatus.Open or ItemStatus.Partial);
+}
 
 /// <summary>
 /// A hand-written readiness document as ProdReady reads it: sections, items, and the claims it makes about

@@ -86,6 +86,11 @@ public static partial class StatusMarks
             symbol ??= trailing.Groups["emoji"].Success && Emoji.TryGetValue(trailing.Groups["emoji"].Value, out var e) ? e : null;
             rest = rest[..trailing.Index].TrimEnd();
         }
+        if (DashStatus().Match(rest) is { Success: true } dashed && StatusOfWord(dashed.Groups["word"].Value) is { } dashedStatus)
+        {
+            word ??= dashedStatus;
+            rest = rest[..dashed.Index].TrimEnd();
+        }
         var leading = LeadingStatus().Match(rest);
         if (leading.Success && StatusOfWord(leading.Groups[1].Value) is { } leadingStatus)
         {
@@ -127,6 +132,10 @@ public static partial class StatusMarks
 
     [GeneratedRegex(@"\s+(?<emoji>✅|⏳|❌|⚪|🟡|🔴|🟢)?\s*(?<word>COMPLETE|COMPLETED|DONE|PARTIAL|IN PROGRESS|MOSTLY COMPLETE|PENDING|TODO|NOT STARTED|BLOCKED|NOT APPLICABLE|N/A)\s*(?:\([^)]*\))?\s*$")]
     private static partial Regex TrailingStatus();
+
+    // "Replace dev API key - Done", "Scan dependencies - Done (pip-audit)".
+    [GeneratedRegex(@"\s+[-–—]\s*(?<word>done|complete|completed|resolved|partial|in progress|pending|todo|blocked|n/a)\s*(?:\([^)]*\))?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DashStatus();
 
     [GeneratedRegex(@"^(DONE|COMPLETE|PARTIAL|PENDING|TODO|BLOCKED|N/A|NOT APPLICABLE|RESOLVED|IN PROGRESS)\b\s*[-–:]?")]
     private static partial Regex LeadingStatus();

@@ -90,6 +90,57 @@ public class DocumentLintTests
     }
 
     [Fact]
+    public void ScoreTableRowsAreRecomputedAndPlansAreReadByTitle()
+    {
+        Assert.Equal(
+            [
+                "37 doc.percentage: Reliability row: 70% follows from neither 2/4 = 50% nor (2 + 1/2)/4 = 62.5%",
+                "37 doc.score-table-row: Reliability row says 4 items, 2 completed, 1 partial, 70%; section \"2. Reliability\" (line 26) has 3 items: 1 done, 1 partial, 1 open, 0 n/a, which scores 50% (score = (done + partial / 2) / (items - n/a) × 100)",
+                "38 doc.count-sum: the 2 rows above add up to 8 items, 4 completed, 2 partial; the Overall row says 8 items, 4 completed, 3 partial",
+                "38 doc.percentage: Overall row: 63% follows from neither 4/8 = 50% nor (4 + 3/2)/8 = 68.8%",
+                "38 doc.score-table-row: Overall row says 8 items, 4 completed, 3 partial, 63%; the document has 7 items: 3 done, 2 partial, 2 open, 0 n/a, which scores 57.1% (score = (done + partial / 2) / (items - n/a) × 100)",
+                "40 doc.count-mismatch: Summary says Critical Items Remaining: 1; 0 P0/CRITICAL items are not done",
+                "51 doc.reference-contradicts: \"✅ Add circuit breaker for payment API\" (Phase 1: Foundations ✅ COMPLETE) marks it done, but \"Circuit breakers for external APIs\" is partial (line 29)",
+            ],
+            Findings("scored-checklist.md"));
+    }
+
+    [Fact]
+    public void ExamplesQuickWinsAndPlansAreNotCountedAsItems()
+    {
+        var document = Read("scored-checklist.md");
+
+        Assert.Equal([20, 21, 23, 24, 28, 29, 30], document.TrackedItems().Select(item => item.Line));
+        Assert.Equal([44, 45, 50, 51, 55, 56, 57, 58], document.Mentions.Select(mention => mention.Line));
+    }
+
+    [Fact]
+    public void AConsistentDocumentHasNoFindings()
+    {
+        Assert.Empty(Findings("consistent.md"));
+    }
+
+    [Fact]
+    public void AcceptanceCriteriaUnderAMilestoneAreNamedAsSuch()
+    {
+        var document = DocumentReader.Read("m.md", "# Plan\n\n## M1 Launch\n- [x] Owner: Ops  Target: 2026-12-01\n- Tasks\n  - [x] Cut over DNS\n- Acceptance criteria\n  - [ ] Error rate below 1% for a week\n");
+
+        var milestone = Assert.Single(document.Items);
+        Assert.Equal(["Cut over DNS False", "Error rate below 1% for a week True"], milestone.Children.Select(c => $"{c.Title} {c.IsAcceptanceCriterion}"));
+        Assert.Equal(["4 doc.done-with-open-children: \"M1 Launch\" is marked done, but 1 acceptance criterion under it is not (line 8)"],
+            DocumentLinter.Lint(document, Today).Where(f => f.Id != "doc.undated").Select(f => $"{f.Line} {f.Id}: {f.Message}"));
+    }
+
+    [Fact]
+    public void ADocumentThatIsAllPlanTracksItsPlanItems()
+    {
+        var document = DocumentReader.Read("plan.md", "# Rollout\n\n## Rollout Plan\n\n### Phase 1 ✅ COMPLETE\n- ✅ Canary in one region\n- ❌ Rollback drill\n");
+
+        Assert.Equal(["Phase 1 Done", "Canary in one region Done", "Rollback drill Open"], document.TrackedItems().Select(i => $"{i.Title} {i.Status}"));
+        Assert.Empty(document.Mentions);
+    }
+
+    [Fact]
     public void AnOverallScoreThatIsTheWeightedMeanIsAccepted()
     {
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Documents", "fixtures", "dimensions.md")).Replace("**80%**", "**77.5%**", StringComparison.Ordinal);
