@@ -27,6 +27,7 @@ public static partial class DocumentLinter
             .Concat(Percentages(document, items))
             .Concat(ReadyWithOpenCritical(document, items))
             .Concat(DoneWithOpenChildren([.. document.AllItems()]))
+            .Concat(SectionsMarkedDone(document, items))
             .Concat(MentionsThatContradict(document, items))
             .Concat(PastTargets(items, options))
             .Concat(Stale(document, options))
@@ -138,6 +139,34 @@ public static partial class DocumentLinter
             }.OfType<string>());
             yield return new DocumentFinding("doc.done-with-open-children", FindingSeverity.Warning, item.Line,
                 $"\"{item.Title}\" is marked done, but {what} under it {(open.Count == 1 ? "is" : "are")} not{LineList(open)}");
+        }
+    }
+
+    /// <summary>
+    /// doc.done-with-open-children for a section whose heading is marked done ("## Code Quality ✅") while items in
+    /// it are open; only when the headings' marks vary, so they are statuses and not icons.
+    /// </summary>
+    private static IEnumerable<DocumentFinding> SectionsMarkedDone(ReadinessDocument document, List<DocItem> items)
+    {
+        if (document.Sections.Select(section => section.Mark).OfType<ItemStatus>().Distinct().Count() < 2)
+        {
+            yield break;
+        }
+        var sections = document.Sections.ToList();
+        for (var index = 0; index < sections.Count; index++)
+        {
+            var section = sections[index];
+            if (section.Mark != ItemStatus.Done)
+            {
+                continue;
+            }
+            var end = sections.Skip(index + 1).FirstOrDefault(next => next.Level <= section.Level)?.Line ?? int.MaxValue;
+            var open = items.Where(item => item.Line > section.Line && item.Line < end && item.Status is ItemStatus.Open or ItemStatus.Partial).ToList();
+            if (open.Count > 0)
+            {
+                yield return new DocumentFinding("doc.done-with-open-children", FindingSeverity.Warning, section.Line,
+                    $"section \"{section.Title}\" is marked done, but {open.Count} item{(open.Count == 1 ? " in it is" : "s in it are")} not{LineList(open)}");
+            }
         }
     }
 

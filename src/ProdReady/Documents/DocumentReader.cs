@@ -19,8 +19,9 @@ public static partial class DocumentReader
 
     public static ReadinessDocument Read(string path, string text)
     {
-        var state = new State();
-        foreach (var block in Markdown.Parse(text.TrimStart('\uFEFF'), Pipeline))
+        var markdown = text.TrimStart('\uFEFF');
+        var state = new State { LineStarts = LineStarts(markdown) };
+        foreach (var block in Markdown.Parse(markdown, Pipeline))
         {
             Visit(block, state);
         }
@@ -42,6 +43,16 @@ public static partial class DocumentReader
         };
     }
 
+    private static List<int> LineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var index = text.IndexOf('\n'); index >= 0; index = text.IndexOf('\n', index + 1))
+        {
+            starts.Add(index + 1);
+        }
+        return starts;
+    }
+
     private static DocItem Tracked(DocItem item) => item with { IsReference = false, Children = [.. item.Children.Select(Tracked)] };
 
     private sealed class State
@@ -51,6 +62,16 @@ public static partial class DocumentReader
         private int _headingLevel;
 
         public List<DocSection> Sections { get; } = [];
+
+        /// <summary>Where each line starts, for blocks whose line Markdig leaves unset (table rows after a "[x]" cell).</summary>
+        public required List<int> LineStarts { get; init; }
+
+        /// <summary>The 1-based line of a character offset.</summary>
+        public int LineOf(int offset)
+        {
+            var index = LineStarts.BinarySearch(offset);
+            return (index >= 0 ? index : ~index - 1) + 1;
+        }
         public List<DocItem> Items { get; } = [];
         public List<CountClaim> Counts { get; } = [];
         public List<(string, int)> StatusClaims { get; } = [];
@@ -149,7 +170,7 @@ public static partial class DocumentReader
                 state.ExampleAnnounced = lines.Count > 0 && ExampleAnnouncement().IsMatch(lines[^1].Text);
                 break;
             case Table table:
-                state.Tables.Add(ReadTable(table));
+                state.Tables.Add(ReadTable(table, state));
                 break;
             case QuoteBlock quote:
                 foreach (var inner in quote)
@@ -165,7 +186,11 @@ public static partial class DocumentReader
         state.CloseHeadingItem(heading.Level);
         var text = Text(heading.Inline).Trim();
         var line = heading.Line + 1;
-        var section = new DocSection(text, heading.Level, line) { Priority = StatusMarks.SectionPriority(text) ?? state.Section?.Priority };
+        var section = new DocSection(text, heading.Level, line)
+        {
+            Priority = StatusMarks.SectionPriority(text) ?? state.Section?.Priority,
+            Mark = StatusMarks.TrailingMark(text),
+        };
         state.Sections.Add(section);
         state.Section = section;
         state.Path.RemoveAll(open => open.Level >= heading.Level);
@@ -253,14 +278,6 @@ public static partial class DocumentReader
         var marked = StatusMarks.Read(text);
         var ids = MentionedId().Matches(text).Select(id => id.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         state.Mentions.Add(new DocMention(ids, text.Trim(), marked.Title, marked.Status, line, state.Section?.Title ?? ""));
-    }
-
-    private static DocTable ReadTable(Table table)
-    {
-        var rows = table.OfType<TableRow>().Select(row => ((IReadOnlyList<string>)[.. row.OfType<TableCell>().Select(cell =>
-            string.Join(" ", cell.OfType<ParagraphBlock>().Select(paragraph => Text(paragraph.Inline).Trim())))], row.Line + 1)).ToList();
-        var header = rows.Count > 0 && table.OfType<TableRow>().First().IsHeader ? rows[0].Item1 : [];
-        return new DocTable(header, header.Count > 0 ? rows.Skip(1).ToList() : rows, table.Line + 1);
     }
 
     /// <summary>Claims the document makes about itself, on one line of text.</summary>
@@ -377,7 +394,7 @@ public static partial class DocumentReader
     [GeneratedRegex(@"\bTarget(?: Date)?:\s*(\d{4}-\d{2}-\d{2})")]
     private static partial Regex TargetPattern();
 
-    [GeneratedRegex(@"^Last (?:Updated|Evaluated|Reviewed)\s*:?\s*(\d{4}-\d{2}-\d{2})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:Last (?:Updated|Evaluated|Reviewed|Modified)|Review(?:ed)? Date|Updated|As of)\s*:?\s*(\d{4}-\d{2}-\d{2})", RegexOptions.IgnoreCase)]
     private static partial Regex LastUpdatedPattern();
 
     [GeneratedRegex(@"^(?<label>Total(?: Items)?|Completed?|Done|Pending|To ?do|Open|Not Started|In Progress|Partial|Blocked|Not Applicable|N/A)\s*:\s*(?<count>\d+)\b(?:\s*\((?<percent>\d+(?:\.\d+)?)\s*%\))?", RegexOptions.IgnoreCase)]

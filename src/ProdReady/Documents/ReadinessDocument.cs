@@ -29,6 +29,12 @@ public sealed record DocSection(string Title, int Level, int Line)
 {
     /// <summary>The priority the heading implies for its items ("P0 - Critical", "P1 High-Priority Enhancements").</summary>
     public Priority? Priority { get; init; }
+
+    /// <summary>
+    /// A status mark after the heading's text ("## Security ⚠️", "## Testing ✅"). It is a status only when the
+    /// document's headings use different ones; a lone ✅ among 🔒 and 📚 is decoration.
+    /// </summary>
+    public ItemStatus? Mark { get; init; }
 }
 
 /// <summary>

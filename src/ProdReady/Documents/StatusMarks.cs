@@ -114,6 +114,14 @@ public static partial class StatusMarks
         return new MarkedText(word ?? symbol, priority, id, title) { StatusFromWord = word is not null };
     }
 
+    /// <summary>The status symbol a heading ends with ("Security ⚠️"), if any.</summary>
+    public static ItemStatus? TrailingMark(string heading)
+    {
+        var text = heading.Replace("\uFE0F", "", StringComparison.Ordinal).TrimEnd();
+        return Emoji.Where(pair => text.EndsWith(pair.Key, StringComparison.Ordinal) && text.Length > pair.Key.Length)
+            .Select(pair => (ItemStatus?)pair.Value).FirstOrDefault();
+    }
+
     /// <summary>The priority a section heading gives its items: "P0 - Critical ...", "P1 High-Priority ...".</summary>
     public static Priority? SectionPriority(string heading)
     {

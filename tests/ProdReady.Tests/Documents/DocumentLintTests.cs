@@ -115,6 +115,34 @@ public class DocumentLintTests
     }
 
     [Fact]
+    public void StatusTablesAreItemsWithIdPriorityOwnerAndTarget()
+    {
+        Assert.Equal(
+            [
+                "4 doc.ready-with-open-critical: claims \"Status: Production Ready\" while 1 P0/CRITICAL item is not done: Rotate the signing key (partial, line 17)",
+                "6 doc.done-with-open-children: section \"Code Quality ✅\" is marked done, but 1 item in it is not (line 11)",
+                "17 doc.past-target: \"Rotate the signing key\" is partial and its target date 2026-11-01 has passed",
+                "19 doc.past-target: \"Dashboards for queue depth\" is open and its target date 2026-10-20 has passed",
+                "20 doc.duplicate-id: id P1.1 is used again (first at line 19)",
+            ],
+            Findings("status-tables.md"));
+        var items = Read("status-tables.md").TrackedItems().ToList();
+        Assert.Equal(
+            ["10 - - Done - -", "11 - - Open - -", "17 P0.1 P0 Partial Security 2026-11-01", "18 P0.2 P0 Done Ops 2026-12-15", "19 P1.1 P1 Open Platform 2026-10-20", "20 P1.1 P1 Done Platform -"],
+            items.Select(i => $"{i.Line} {i.Id ?? "-"} {i.Priority?.ToString() ?? "-"} {i.Status} {i.Owner ?? "-"} {i.Target?.ToString("yyyy-MM-dd") ?? "-"}"));
+        Assert.Equal(["ops/restore.sh"], items[3].CitedPaths);
+    }
+
+    [Fact]
+    public void AHeadingMarkIsAStatusOnlyWhenHeadingMarksVary()
+    {
+        // One ✅ among icons is decoration: a template with every box still empty is not "done with open items".
+        var icons = DocumentReader.Read("t.md", "# Checklist\n\nLast Updated: 2026-11-20\n\n## Functionality ✅\n- [ ] Features done\n\n## Security 🔒\n- [ ] Inputs validated\n");
+
+        Assert.Empty(DocumentLinter.Lint(icons, Today));
+    }
+
+    [Fact]
     public void AConsistentDocumentHasNoFindings()
     {
         Assert.Empty(Findings("consistent.md"));
