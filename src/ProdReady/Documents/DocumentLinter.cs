@@ -181,7 +181,7 @@ public static partial class DocumentLinter
     {
         var byId = items.Where(item => item.Id is not null).GroupBy(item => item.Id!, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(group => group.Key, group => group.First(), StringComparer.OrdinalIgnoreCase);
-        var titled = items.Select(item => (Item: item, Words: TitleSimilarity.Words(item.Title))).ToList();
+        var titled = new TitleIndex(items);
         foreach (var mention in document.Mentions)
         {
             var kind = mention.Section.Contains("risk", StringComparison.OrdinalIgnoreCase) ? MentionKind.Risk
@@ -217,10 +217,10 @@ public static partial class DocumentLinter
         _ => false,
     };
 
-    private static List<DocItem> MostAlike(DocMention mention, List<(DocItem Item, IReadOnlyList<string> Words)> items)
+    private static List<DocItem> MostAlike(DocMention mention, TitleIndex items)
     {
         var words = TitleSimilarity.Words(mention.Title);
-        var scored = items.Select(entry => (entry.Item, Comparison: TitleSimilarity.Compare(words, entry.Words)))
+        var scored = items.Candidates(words).Select(entry => (entry.Item, Comparison: TitleSimilarity.Compare(words, entry.Words)))
             .Where(entry => TitleSimilarity.IsMatch(entry.Comparison)).ToList();
         if (scored.Count == 0)
         {

@@ -52,19 +52,28 @@ public static partial class TitleSimilarity
         {
             return (0, 0);
         }
-        var unused = right.ToList();
+        Span<bool> used = right.Count <= 256 ? stackalloc bool[right.Count] : new bool[right.Count];
         var shared = 0;
         foreach (var word in left)
         {
-            var index = unused.FindIndex(other => SameWord(word, other));
-            if (index >= 0)
+            for (var index = 0; index < right.Count; index++)
             {
-                unused.RemoveAt(index);
-                shared++;
+                if (!used[index] && SameWord(word, right[index]))
+                {
+                    used[index] = true;
+                    shared++;
+                    break;
+                }
             }
         }
         return (shared, 2.0 * shared / (left.Count + right.Count));
     }
+
+    /// <summary>
+    /// What two words must have in common to match: their first three letters (or the whole word, when shorter).
+    /// Indexing titles by it keeps a long document from comparing every line with every item.
+    /// </summary>
+    public static string Key(string word) => word.Length <= 3 ? word : word[..3];
 
     /// <summary>Whether two titles name the same thing under the tuned threshold.</summary>
     public static bool Alike(IReadOnlyList<string> left, IReadOnlyList<string> right) => IsMatch(Compare(left, right));
