@@ -290,7 +290,7 @@ public static partial class DocumentReader
             state.OverallScore ??= (double.Parse(overall.Groups[1].Value, CultureInfo.InvariantCulture), line);
         }
         if (LastUpdatedPattern().Match(plain) is { Success: true } updated
-            && DateOnly.TryParseExact(updated.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            && DateOnly.TryParseExact(updated.Groups[1].Value.Replace(".", "", StringComparison.Ordinal), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var date))
         {
             state.LastUpdated ??= (date, line);
         }
@@ -394,7 +394,10 @@ public static partial class DocumentReader
     [GeneratedRegex(@"\bTarget(?: Date)?:\s*(\d{4}-\d{2}-\d{2})")]
     private static partial Regex TargetPattern();
 
-    [GeneratedRegex(@"^(?:Last (?:Updated|Evaluated|Reviewed|Modified)|Review(?:ed)? Date|Updated|As of)\s*:?\s*(\d{4}-\d{2}-\d{2})", RegexOptions.IgnoreCase)]
+    /// <summary>"2026-01-28", "October 12, 2025", "Oct. 12 2025", "12 October 2025".</summary>
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "MMMM d, yyyy", "MMMM d yyyy", "MMM d, yyyy", "MMM d yyyy", "d MMMM yyyy", "d MMM yyyy"];
+
+    [GeneratedRegex(@"^(?:Last (?:Updated|Evaluated|Reviewed|Modified)|Review(?:ed)? Date|Updated|As of)\s*:?\s*(\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})", RegexOptions.IgnoreCase)]
     private static partial Regex LastUpdatedPattern();
 
     [GeneratedRegex(@"^(?<label>Total(?: Items)?|Completed?|Done|Pending|To ?do|Open|Not Started|In Progress|Partial|Blocked|Not Applicable|N/A)\s*:\s*(?<count>\d+)\b(?:\s*\((?<percent>\d+(?:\.\d+)?)\s*%\))?", RegexOptions.IgnoreCase)]

@@ -241,6 +241,18 @@ public class DocumentLintTests
     }
 
     [Theory]
+    [InlineData("**Last Updated:** October 12, 2025  ", "2025-10-12")]
+    [InlineData("Last Evaluated: 2025-09-02T12:05:00Z", "2025-09-02")]
+    [InlineData("As of: 3 Feb 2026", "2026-02-03")]
+    [InlineData("Last Reviewed: Sept. 4, 2026", null)] // not a date format we know: undated rather than a wrong date
+    public void LastUpdatedDatesAreReadInCommonFormats(string line, string? expected)
+    {
+        var document = DocumentReader.Read("d.md", $"# S\n\n{line}\n");
+
+        Assert.Equal(expected, document.LastUpdated?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
     [InlineData("\uFEFF# S\r\nLast Updated: 2026-11-20\r\n\r\n- [x] One\r\n- ✅\uFE0F Two\r\n")] // BOM, CRLF, variation selector
     [InlineData("# S\n\n| a | b |\n|---|\n| 1 |\n| 1 | 2 | 3 |\n")] // table with missing and extra cells
     [InlineData("")]
