@@ -45,10 +45,14 @@ public static partial class DocumentReader
 
     private static List<int> LineStarts(string text)
     {
+        // \r\n, \n and a lone \r each end a line, as Markdown has it.
         var starts = new List<int> { 0 };
-        for (var index = text.IndexOf('\n'); index >= 0; index = text.IndexOf('\n', index + 1))
+        for (var index = 0; index < text.Length; index++)
         {
-            starts.Add(index + 1);
+            if (text[index] == '\n' || (text[index] == '\r' && (index + 1 == text.Length || text[index + 1] != '\n')))
+            {
+                starts.Add(index + 1);
+            }
         }
         return starts;
     }

@@ -143,6 +143,18 @@ public class DocumentLintTests
     }
 
     [Fact]
+    public void APercentageStatusWithNothingBehindItAndFailuresThatDoNotAddUpAreFound()
+    {
+        Assert.Equal(
+            [
+                "3 doc.overall-score: overall score 90% follows from nothing stated: done items with partial ones counting half is 100%",
+                "25 doc.arithmetic: 12 failures, but 86 of 100 passing leaves 14",
+            ],
+            Findings("assessment.md"));
+        Assert.Equal(["Dockerfile"], Read("assessment.md").Items[0].CitedPaths);
+    }
+
+    [Fact]
     public void AConsistentDocumentHasNoFindings()
     {
         Assert.Empty(Findings("consistent.md"));
@@ -272,6 +284,14 @@ public class DocumentLintTests
 
         Assert.Equal(["One Done 4", "Two Done 5"], document.AllItems().Select(i => $"{i.Title} {i.Status} {i.Line}"));
         Assert.Equal(2, document.LastUpdated?.Line);
+    }
+
+    [Fact]
+    public void MixedLineEndingsKeepEveryLineNumber()
+    {
+        var document = DocumentReader.Read("mixed.md", "# S\r\n\n- [x] One\r- [ ] Two\n\r\n| Item | Status |\r|---|---|\n| [x] Three | |\r\n| Four | ✅ |\n");
+
+        Assert.Equal(["One 3", "Two 4", "Three 8", "Four 9"], document.AllItems().Select(i => $"{i.Title} {i.Line}"));
     }
 
     [Fact]
