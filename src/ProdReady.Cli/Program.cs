@@ -7,6 +7,7 @@ var root = new RootCommand("ProdReady: how ready is this service for production?
     ScanCommand.Create(),
     RulesCommand.Create(),
     DocCommand.Create(),
+    ProbeCommand.Create(),
 };
 
 var parse = root.Parse(args);

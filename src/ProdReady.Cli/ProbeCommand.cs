@@ -1,0 +1,81 @@
+using System.CommandLine;
+using ProdReady.Probing;
+using ProdReady.Reporting;
+using Spectre.Console;
+
+namespace ProdReady.Cli;
+
+/// <summary>`prodready probe URL`: a running service checked over HTTP, read-only and bounded by default.</summary>
+internal static class ProbeCommand
+{
+    public static Command Create()
+    {
+        var url = new Argument<string>("url") { Description = "The running service, e.g. http://127.0.0.1:8080" };
+        var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var healthPath = new Option<string?>("--health-path") { Description = "A health endpoint to try first, e.g. /internal/health" };
+        var openApi = new Option<string?>("--openapi") { Description = "Where the OpenAPI document is, e.g. /openapi.json" };
+        var burst = new Option<bool>("--allow-burst") { Description = "Also send a short burst (at most 50 requests) to see a rate limit" };
+        var budget = new Option<int>("--budget") { Description = "Most requests the run may send", DefaultValueFactory = _ => new ProbeOptions().RequestBudget };
+        var command = new Command("probe", "Check a running service over HTTP: health, TLS, headers, errors, exposure, auth, CORS, limits")
+        {
+            url, format, healthPath, openApi, burst, budget,
+        };
+        command.SetAction(parse => Run(parse.GetValue(url)!, parse.GetValue(format)!, new ProbeOptions
+        {
+            HealthPath = parse.GetValue(healthPath),
+            OpenApiPath = parse.GetValue(openApi),
+            AllowBurst = parse.GetValue(burst),
+            RequestBudget = Math.Max(1, parse.GetValue(budget)),
+        }));
+        return command;
+    }
+
+    private static int Run(string url, string format, ProbeOptions options)
+    {
+        var (target, problem) = ProbeRunner.ParseTarget(url);
+        if (target is null)
+        {
+            Consoles.Fail(problem!);
+            return ExitCodes.BadInput;
+        }
+        var report = ProbeRunner.Run(target, options).GetAwaiter().GetResult();
+        if (report.Unreachable is { } why)
+        {
+            Consoles.Fail($"{target}: {why}");
+            return ExitCodes.BadInput;
+        }
+        if (format == "json")
+        {
+            Console.Out.WriteLine(ProbeJson.Render(report));
+        }
+        else
+        {
+            Table(report);
+        }
+        return ExitCodes.Done;
+    }
+
+    private static void Table(ProbeReport report)
+    {
+        var console = Consoles.Out;
+        console.MarkupLine($"[bold]{Markup.Escape(report.Target.ToString())}[/] · {report.RequestsSent} requests");
+        foreach (var finding in report.Findings)
+        {
+            var colour = finding.Verdict switch { ProbeVerdict.Pass => "green", ProbeVerdict.Warn => "yellow", ProbeVerdict.Fail => "red", _ => "grey" };
+            console.MarkupLine($"[{colour}]{finding.Verdict.ToString().ToLowerInvariant(),-12}[/] {Markup.Escape(finding.ProbeId),-18} {Markup.Escape(finding.Message)}");
+            if (finding.Exchanges.Count > 0)
+            {
+                console.MarkupLine($"[grey]{new string(' ', 32)}{Markup.Escape(finding.Exchanges[0].Summary)}[/]");
+            }
+            if (finding.Excerpt is { } excerpt)
+            {
+                console.MarkupLine($"[grey]{new string(' ', 32)}> {Markup.Escape(excerpt)}[/]");
+            }
+        }
+        if (report.StoppedBecause is { } stopped)
+        {
+            console.MarkupLine($"[yellow]stopped early:[/] {Markup.Escape(stopped)}");
+        }
+    }
+}

@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+
+namespace ProdReady.Probing;
+
+/// <summary>
+/// The only way probes reach the target, and what keeps them safe: a request budget, a per-request timeout and an
+/// overall deadline, bounded concurrency, bodies read up to a cap, redirects followed only on the same host,
+/// Retry-After honoured, and a stop after repeated 5xx. Certificates are recorded, not trusted blindly: a bad one
+/// is reported by the TLS probe, and the read-only probes still run.
+/// </summary>
+public sealed class ProbeClient : IDisposable
+{
+    private const int MaxRedirects = 5;
+
+    private readonly HttpClient _http;
+    private readonly SemaphoreSlim _slots;
+    private readonly CancellationTokenSource _deadline;
+    private readonly object _gate = new();
+    private int _sent;
+    private int _consecutiveServerErrors;
+    private DateTimeOffset _notBefore = DateTimeOffset.MinValue;
+
+    public ProbeClient(Uri target, ProbeOptions options)
+    {
+        Target = target;
+        Options = options;
+        _slots = new SemaphoreSlim(Math.Max(1, options.Concurrency));
+        _deadline = new CancellationTokenSource(options.Deadline);
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            ConnectTimeout = options.RequestTimeout,
+            MaxConnectionsPerServer = Math.Max(1, options.Concurrency),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+            SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = RecordCertificate },
+        };
+        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    public Uri Target { get; }
+    public ProbeOptions Options { get; }
+
+    /// <summary>Requests sent so far, redirects included.</summary>
+    public int Sent => Volatile.Read(ref _sent);
+
+    /// <summary>Why the run stopped sending, once it has: budget spent, deadline passed, the service failing.</summary>
+    public string? StoppedBecause { get; private set; }
+
+    public TlsObservation? Tls { get; private set; }
+
+    public CancellationToken Deadline => _deadline.Token;
+
+    public async Task<ProbeExchange> Send(ProbeRequest request)
+    {
+        var url = Resolve(request.Path);
+        for (var hop = 0; ; hop++)
+        {
+            var exchange = await SendOnce(request, url).ConfigureAwait(false);
+            if (!request.FollowRedirects || hop == MaxRedirects || exchange.StatusCode is not (301 or 302 or 303 or 307 or 308)
+                || exchange.Header("Location") is not { } location || !Uri.TryCreate(url, location, out var next)
+                || !string.Equals(next.Host, Target.Host, StringComparison.OrdinalIgnoreCase))
+            {
+                return exchange; // a redirect to another host is shown, never followed
+            }
+            url = next;
+        }
+    }
+
+    private Uri Resolve(string path) => Uri.TryCreate(path, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)
+        ? absolute : new Uri(Target, path);
+
+    private async Task<ProbeExchange> SendOnce(ProbeRequest request, Uri url)
+    {
+        if (Refusal() is { } refused)
+        {
+            return new ProbeExchange { Method = request.Method, Url = url, RequestHeaders = request.Headers, Error = $"not sent: {refused}" };
+        }
+        try
+        {
+            await _slots.WaitAsync(_deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return new ProbeExchange { Method = request.Method, Url = url, RequestHeaders = request.Headers, Error = $"not sent: {Stop("the deadline passed")}" };
+        }
+        try
+        {
+            var wait = _notBefore - DateTimeOffset.UtcNow;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _deadline.Token).ConfigureAwait(false);
+            }
+            return await Exchange(request, url).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_deadline.IsCancellationRequested)
+        {
+            return new ProbeExchange { Method = request.Method, Url = url, RequestHeaders = request.Headers, Error = $"not sent: {Stop("the deadline passed")}" };
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>Takes one request from the budget, or says why none is left.</summary>
+    private string? Refusal()
+    {
+        lock (_gate)
+        {
+            if (StoppedBecause is not null)
+            {
+                return StoppedBecause;
+            }
+            if (_sent >= Options.RequestBudget)
+            {
+                return Stop($"the request budget ({Options.RequestBudget}) is spent");
+            }
+            _sent++;
+            return null;
+        }
+    }
+
+    private string Stop(string reason)
+    {
+        lock (_gate)
+        {
+            return StoppedBecause ??= reason;
+        }
+    }
+
+    private async Task<ProbeExchange> Exchange(ProbeRequest request, Uri url)
+    {
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), url);
+        message.Headers.TryAddWithoutValidation("User-Agent", Options.UserAgent);
+        if (request.Body is not null)
+        {
+            message.Content = new StringContent(request.Body, Encoding.UTF8);
+            message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType ?? "application/json");
+        }
+        foreach (var (name, value) in request.Headers)
+        {
+            if (!message.Headers.TryAddWithoutValidation(name, value))
+            {
+                message.Content?.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_deadline.Token);
+        timeout.CancelAfter(Options.RequestTimeout);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var (body, truncated) = await ReadBody(response, timeout.Token).ConfigureAwait(false);
+            Observe(response);
+            return new ProbeExchange
+            {
+                Method = request.Method,
+                Url = url,
+                RequestHeaders = request.Headers,
+                Status = response.StatusCode,
+                Headers = HeadersOf(response),
+                Body = body,
+                BodyTruncated = truncated,
+                Elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started),
+            };
+        }
+        catch (OperationCanceledException) when (!_deadline.IsCancellationRequested)
+        {
+            return Failed(request, url, started, $"no response within {Options.RequestTimeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s");
+        }
+        catch (HttpRequestException error)
+        {
+            return Failed(request, url, started, Describe(error));
+        }
+    }
+
+    private static ProbeExchange Failed(ProbeRequest request, Uri url, long started, string error) => new()
+    {
+        Method = request.Method,
+        Url = url,
+        RequestHeaders = request.Headers,
+        Elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started),
+        Error = error,
+    };
+
+    /// <summary>Honours Retry-After (up to a bound) and counts 5xx in a row.</summary>
+    private void Observe(HttpResponseMessage response)
+    {
+        var code = (int)response.StatusCode;
+        if (code is 429 or 503 && response.Headers.RetryAfter is { } retry)
+        {
+            var wait = retry.Delta ?? (retry.Date is { } date ? date - DateTimeOffset.UtcNow : TimeSpan.Zero);
+            var bounded = wait < Options.MaxRetryAfterWait ? wait : Options.MaxRetryAfterWait;
+            lock (_gate)
+            {
+                var until = DateTimeOffset.UtcNow + bounded;
+                _notBefore = until > _notBefore ? until : _notBefore;
+            }
+        }
+        if (code < 500)
+        {
+            Interlocked.Exchange(ref _consecutiveServerErrors, 0);
+            return;
+        }
+        var errors = Interlocked.Increment(ref _consecutiveServerErrors);
+        if (errors >= Options.MaxConsecutiveServerErrors)
+        {
+            Stop($"{errors} server errors (5xx) in a row: the service is struggling, so the probe stopped");
+        }
+    }
+
+    private async Task<(string Body, bool Truncated)> ReadBody(HttpResponseMessage response, CancellationToken cancel)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false);
+        var buffer = new byte[Options.MaxBodyBytes + 1];
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var chunk = await stream.ReadAsync(buffer.AsMemory(read), cancel).ConfigureAwait(false);
+            if (chunk == 0)
+            {
+                break;
+            }
+            read += chunk;
+        }
+        var truncated = read > Options.MaxBodyBytes;
+        return (Encoding.UTF8.GetString(buffer, 0, Math.Min(read, Options.MaxBodyBytes)), truncated);
+    }
+
+    private static Dictionary<string, string> HeadersOf(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        {
+            headers[name] = headers.TryGetValue(name, out var existing) ? $"{existing}, {string.Join(", ", values)}" : string.Join(", ", values);
+        }
+        return headers;
+    }
+
+    /// <summary>One line for a failed connection: refused, unknown host, TLS.</summary>
+    private static string Describe(HttpRequestException error) => error.InnerException switch
+    {
+        SocketException { SocketErrorCode: SocketError.ConnectionRefused } => "connection refused",
+        SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain } => "host not found (DNS)",
+        SocketException socket => $"network error ({socket.SocketErrorCode})",
+        AuthenticationException tls => $"TLS handshake failed: {tls.Message}",
+        IOException io => $"connection closed: {io.Message}",
+        _ => error.Message,
+    };
+
+    private bool RecordCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (Tls is null && certificate is not null)
+        {
+            using var cert = new X509Certificate2(certificate);
+            var chainStatus = chain is null ? "" : string.Join("; ", chain.ChainStatus.Select(status => status.StatusInformation.Trim()).Where(text => text.Length > 0).Distinct());
+            Tls = new TlsObservation(cert.Subject, cert.Issuer, cert.NotAfter, errors, chainStatus)
+            {
+                Protocol = sender is SslStream stream ? stream.SslProtocol : null,
+            };
+        }
+        return true; // recorded for the TLS probe; the read-only probes still run
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _slots.Dispose();
+        _deadline.Dispose();
+    }
+}

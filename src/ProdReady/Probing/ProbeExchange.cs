@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Net;
+using ProdReady.Model;
+
+namespace ProdReady.Probing;
+
+/// <summary>One request the probe sent and what came back: the exact evidence behind a verdict.</summary>
+public sealed record ProbeExchange
+{
+    public required string Method { get; init; }
+    public required Uri Url { get; init; }
+
+    /// <summary>Headers the probe set beyond the defaults (Origin, Expect, ...), to show the exact request.</summary>
+    public IReadOnlyDictionary<string, string> RequestHeaders { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Null when no response came (refused, timed out); then <see cref="Error"/> says why.</summary>
+    public HttpStatusCode? Status { get; init; }
+
+    /// <summary>Response and content headers, names case-insensitive, repeated values joined with ", ".</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The body as text, at most the configured number of bytes.</summary>
+    public string Body { get; init; } = "";
+
+    public bool BodyTruncated { get; init; }
+    public TimeSpan Elapsed { get; init; }
+    public string? Error { get; init; }
+
+    public int? StatusCode => Status is { } status ? (int)status : null;
+
+    public bool IsSuccess => StatusCode is >= 200 and < 300;
+
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>"GET /health → 200 (12 ms)".</summary>
+    public string Summary =>
+        $"{Method} {Url.PathAndQuery}{string.Concat(RequestHeaders.Select(h => $" [{h.Key}: {h.Value}]"))} → {(StatusCode is { } code ? code.ToString(CultureInfo.InvariantCulture) : Error)} ({Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms)";
+
+    /// <summary>This exchange as live evidence for a control.</summary>
+    public Evidence ToEvidence(string probeId, bool supports, string message, string? excerpt = null) => new()
+    {
+        Source = EvidenceSource.Live,
+        Detector = $"probe:{probeId}",
+        Supports = supports,
+        Url = Url.ToString(),
+        Excerpt = excerpt,
+        Message = $"{message} ({Summary})",
+    };
+}

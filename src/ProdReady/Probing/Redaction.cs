@@ -1,0 +1,17 @@
+using System.Text.RegularExpressions;
+
+namespace ProdReady.Probing;
+
+/// <summary>
+/// A leaked line is shown as evidence, but never the secret in it: the probe's own output lands in CI logs.
+/// </summary>
+public static partial class Redaction
+{
+    public static string Redact(string text) => UrlCredentials().Replace(SecretValue().Replace(text, "${key}${sep}***"), "${scheme}${user}:***@");
+
+    [GeneratedRegex(@"(?<key>\b(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)\b""?)(?<sep>\s*[=:]\s*""?)[^;,\s""'&]+", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex SecretValue();
+
+    [GeneratedRegex(@"(?<scheme>\b[a-z][a-z0-9+.\-]*://)(?<user>[^:/@\s]+):[^@/\s]+@", RegexOptions.IgnoreCase, 1000)]
+    private static partial Regex UrlCredentials();
+}

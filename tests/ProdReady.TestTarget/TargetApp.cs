@@ -1,0 +1,59 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ProdReady.TestTarget;
+
+/// <summary>The test target, listening on 127.0.0.1 on a free port for as long as the test holds it.</summary>
+public sealed class TargetApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TargetApp(WebApplication app, Uri url) => (_app, Url) = (app, url);
+
+    public Uri Url { get; }
+
+    public static async Task<TargetApp> Start(TargetBehaviour behaviour)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            Headers(context.Response, behaviour);
+            await next(context);
+        });
+        Routes.Map(app, behaviour);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TargetApp(app, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"));
+    }
+
+    private static void Headers(HttpResponse response, TargetBehaviour behaviour)
+    {
+        if (behaviour.SecureHeaders)
+        {
+            response.Headers["X-Content-Type-Options"] = "nosniff";
+            response.Headers["X-Frame-Options"] = "DENY";
+            response.Headers["Referrer-Policy"] = "no-referrer";
+            response.Headers["Content-Security-Policy"] = behaviour.LaxCsp ? "default-src 'self'; script-src 'self' 'unsafe-inline'" : "default-src 'self'; frame-ancestors 'none'";
+        }
+        if (behaviour.VersionBanners)
+        {
+            response.Headers["Server"] = "nginx/1.18.0";
+            response.Headers["X-Powered-By"] = "Express";
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,77 @@
+using ProdReady.Probing;
+using ProdReady.Probing.Probes;
+using ProdReady.TestTarget;
+using static ProdReady.Tests.Probing.ProbeTestSupport;
+
+namespace ProdReady.Tests.Probing;
+
+public class HealthProbeTests
+{
+    [Fact]
+    public async Task SeparateLivenessAndReadinessPass()
+    {
+        var report = await Probe(new TargetBehaviour { Health = HealthStyle.Split }, new HealthProbe());
+
+        Assert.Equal(["health.liveness Pass", "health.readiness Pass", "health.latency Pass"], Verdicts(report));
+        Assert.Equal("liveness endpoint answers at /livez", Single(report, "health.liveness").Message);
+        Assert.Equal("readiness endpoint answers at /readyz", Single(report, "health.readiness").Message);
+        Assert.Equal("rel.readiness-endpoint", Single(report, "health.readiness").ControlId);
+    }
+
+    [Fact]
+    public async Task NoHealthEndpointFailsBoth()
+    {
+        var report = await Probe(new TargetBehaviour { Health = HealthStyle.None }, new HealthProbe());
+
+        Assert.Equal(["health.liveness Fail", "health.readiness Fail"], Verdicts(report));
+    }
+
+    [Fact]
+    public async Task ACatchAllServerDoesNotPassForAHealthEndpoint()
+    {
+        var report = await Probe(new TargetBehaviour { Health = HealthStyle.None, CatchAll = true }, new HealthProbe());
+
+        Assert.Equal(["health.liveness Fail", "health.readiness Fail"], Verdicts(report));
+    }
+
+    [Fact]
+    public async Task OneEndpointForBothWarns()
+    {
+        var report = await Probe(new TargetBehaviour { Health = HealthStyle.General }, new HealthProbe());
+
+        Assert.Equal(["health.liveness Pass", "health.readiness Pass", "health.separate Warn", "health.latency Pass"], Verdicts(report));
+    }
+
+    [Fact]
+    public async Task TwoHundredWithAnUnhealthyBodyFails()
+    {
+        var report = await Probe(new TargetBehaviour { Health = HealthStyle.UnhealthyWith200 }, new HealthProbe());
+
+        var finding = Single(report, "health.truthful");
+        Assert.Equal(ProbeVerdict.Fail, finding.Verdict);
+        Assert.Equal("/health answers 200 while its body says unhealthy: orchestrators and load balancers read only the status", finding.Message);
+    }
+
+    [Fact]
+    public async Task AHealthBodyThatLeaksAConnectionStringFailsWithoutRepeatingTheSecret()
+    {
+        var report = await Probe(new TargetBehaviour { Health = HealthStyle.Leaky }, new HealthProbe());
+
+        var finding = Single(report, "health.leak");
+        Assert.Equal(ProbeVerdict.Fail, finding.Verdict);
+        Assert.Equal("/health shows internals to anyone: a connection string", finding.Message);
+        Assert.Equal("database: Server=db.internal;Database=orders;User ID=app;Password=***;", finding.Excerpt);
+        Assert.Equal("GET /health", finding.Exchanges[0].Summary[..11]);
+    }
+
+    [Fact]
+    public async Task ASlowHealthEndpointWarnsWithItsLatency()
+    {
+        var report = await Probe(new TargetBehaviour { Health = HealthStyle.Slow }, new HealthProbe(), new ProbeOptions { SlowHealth = TimeSpan.FromMilliseconds(200) });
+
+        var finding = Single(report, "health.latency");
+        Assert.Equal(ProbeVerdict.Warn, finding.Verdict);
+        Assert.StartsWith("/health is slow: p95 3", finding.Message);
+        Assert.Equal(5, finding.Exchanges.Count);
+    }
+}

@@ -1,0 +1,18 @@
+using ProdReady.Probing;
+using ProdReady.TestTarget;
+
+namespace ProdReady.Tests.Probing;
+
+/// <summary>Starts the test target with a behaviour and probes it over real HTTP on 127.0.0.1.</summary>
+internal static class ProbeTestSupport
+{
+    public static async Task<ProbeReport> Probe(TargetBehaviour behaviour, IProbe probe, ProbeOptions? options = null)
+    {
+        await using var target = await TargetApp.Start(behaviour);
+        return await ProbeRunner.Run(target.Url, options ?? new ProbeOptions(), [probe]);
+    }
+
+    public static string[] Verdicts(ProbeReport report) => [.. report.Findings.Select(f => $"{f.ProbeId} {f.Verdict}")];
+
+    public static ProbeFinding Single(ProbeReport report, string id) => Assert.Single(report.Findings, f => f.ProbeId == id);
+}
