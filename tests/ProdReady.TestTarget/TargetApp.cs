@@ -27,6 +27,7 @@ public sealed class TargetApp : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             Headers(context.Response, behaviour);
+            Cors(context, behaviour.Cors);
             await next(context);
         });
         Routes.Map(app, behaviour);
@@ -48,6 +49,31 @@ public sealed class TargetApp : IAsyncDisposable
         {
             response.Headers["Server"] = "nginx/1.18.0";
             response.Headers["X-Powered-By"] = "Express";
+        }
+    }
+
+    private static void Cors(HttpContext context, CorsStyle style)
+    {
+        var origin = context.Request.Headers.Origin.ToString();
+        if (origin.Length == 0)
+        {
+            return;
+        }
+        var headers = context.Response.Headers;
+        switch (style)
+        {
+            case CorsStyle.EchoWithCredentials:
+                (headers.AccessControlAllowOrigin, headers.AccessControlAllowCredentials, headers.Vary) = (origin, "true", "Origin");
+                break;
+            case CorsStyle.EchoWithoutVary:
+                headers.AccessControlAllowOrigin = origin;
+                break;
+            case CorsStyle.WildcardWithCredentials:
+                (headers.AccessControlAllowOrigin, headers.AccessControlAllowCredentials) = ("*", "true");
+                break;
+            case CorsStyle.Explicit when origin == "https://app.example.test":
+                (headers.AccessControlAllowOrigin, headers.Vary) = (origin, "Origin");
+                break;
         }
     }
 

@@ -21,6 +21,24 @@ public enum HealthStyle
     Slow,
 }
 
+public enum CorsStyle
+{
+    /// <summary>No CORS headers.</summary>
+    None,
+
+    /// <summary>Echoes any Origin, with Allow-Credentials: true and Vary: Origin.</summary>
+    EchoWithCredentials,
+
+    /// <summary>Echoes any Origin without credentials and without Vary: Origin.</summary>
+    EchoWithoutVary,
+
+    /// <summary>Access-Control-Allow-Origin: * with Allow-Credentials: true.</summary>
+    WildcardWithCredentials,
+
+    /// <summary>Allows only https://app.example.test.</summary>
+    Explicit,
+}
+
 /// <summary>How the target behaves in one test: good or bad headers, health style, a catch-all 200, and so on.</summary>
 public sealed record TargetBehaviour
 {
@@ -40,4 +58,6 @@ public sealed record TargetBehaviour
 
     /// <summary>Every unknown path answers 200 with the same page (an SPA fallback).</summary>
     public bool CatchAll { get; init; }
+
+    public CorsStyle Cors { get; init; }
 }
