@@ -14,18 +14,14 @@ internal static class ProbeCommand
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var healthPath = new Option<string?>("--health-path") { Description = "A health endpoint to try first, e.g. /internal/health" };
-        var openApi = new Option<string?>("--openapi") { Description = "Where the OpenAPI document is, e.g. /openapi.json" };
-        var burst = new Option<bool>("--allow-burst") { Description = "Also send a short burst (at most 50 requests) to see a rate limit" };
         var budget = new Option<int>("--budget") { Description = "Most requests the run may send", DefaultValueFactory = _ => new ProbeOptions().RequestBudget };
-        var command = new Command("probe", "Check a running service over HTTP: health, TLS, headers, errors, exposure, auth, CORS, limits")
+        var command = new Command("probe", "Check a running service over HTTP (read-only, bounded): health endpoints, security headers, CORS")
         {
-            url, format, healthPath, openApi, burst, budget,
+            url, format, healthPath, budget,
         };
         command.SetAction(parse => Run(parse.GetValue(url)!, parse.GetValue(format)!, new ProbeOptions
         {
             HealthPath = parse.GetValue(healthPath),
-            OpenApiPath = parse.GetValue(openApi),
-            AllowBurst = parse.GetValue(burst),
             RequestBudget = Math.Max(1, parse.GetValue(budget)),
         }));
         return command;

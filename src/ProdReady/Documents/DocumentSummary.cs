@@ -19,7 +19,7 @@ public static class DocumentSummary
         return (categories, Tally("overall", items));
     }
 
-    private static CategoryTally Tally(string name, IEnumerable<DocItem> items)
+    public static CategoryTally Tally(string name, IEnumerable<DocItem> items)
     {
         var list = items.ToList();
         return new CategoryTally(name, list.Count,

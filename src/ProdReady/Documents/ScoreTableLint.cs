@@ -13,7 +13,7 @@ internal static partial class ScoreTableLint
 
     private sealed record Row(string Label, int Line, double Items, double Done, double? Partial, double? Score)
     {
-        public string Counts => $"{Fmt(Items)} items, {Fmt(Done)} completed{(Partial is { } p ? $", {Fmt(p)} partial" : "")}{(Score is { } s ? $", {Fmt(s)}%" : "")}";
+        public string Counts => $"{DocumentLinter.Format(Items)} items, {DocumentLinter.Format(Done)} completed{(Partial is { } p ? $", {DocumentLinter.Format(p)} partial" : "")}{(Score is { } s ? $", {DocumentLinter.Format(s)}%" : "")}";
     }
 
     public static IEnumerable<DocumentFinding> Lint(ReadinessDocument document, List<DocItem> items)
@@ -67,12 +67,12 @@ internal static partial class ScoreTableLint
     private static Row? ReadRow(IReadOnlyList<string> cells, int line, Columns columns)
     {
         string? Cell(int index) => index >= 0 && index < cells.Count ? Decoration().Replace(cells[index], "") : null;
-        var (label, total, done) = (Cell(0), Number(Cell(columns.Items)), Number(Cell(columns.Done)));
+        var (label, total, done) = (Cell(0), DocumentLinter.Number(Cell(columns.Items)), DocumentLinter.Number(Cell(columns.Done)));
         if (string.IsNullOrWhiteSpace(label) || total is null || done is null)
         {
             return null;
         }
-        return new Row(label.Trim(), line, total.Value, done.Value, Number(Cell(columns.Partial)), DocumentLinter.Percent(Cell(columns.Score)));
+        return new Row(label.Trim(), line, total.Value, done.Value, DocumentLinter.Number(Cell(columns.Partial)), DocumentLinter.Percent(Cell(columns.Score)));
     }
 
     private static bool IsTotalRow(Row row) => TotalLabel().IsMatch(row.Label);
@@ -90,7 +90,7 @@ internal static partial class ScoreTableLint
         {
             return null;
         }
-        candidates.Add($"{Fmt(row.Done)}/{Fmt(row.Items)} = {Fmt(plain)}%");
+        candidates.Add($"{DocumentLinter.Format(row.Done)}/{DocumentLinter.Format(row.Items)} = {DocumentLinter.Format(plain)}%");
         if (row.Partial is { } partial && partial > 0)
         {
             var halves = 100 * (row.Done + partial / 2) / row.Items;
@@ -98,10 +98,10 @@ internal static partial class ScoreTableLint
             {
                 return null;
             }
-            candidates.Add($"({Fmt(row.Done)} + {Fmt(partial)}/2)/{Fmt(row.Items)} = {Fmt(halves)}%");
+            candidates.Add($"({DocumentLinter.Format(row.Done)} + {DocumentLinter.Format(partial)}/2)/{DocumentLinter.Format(row.Items)} = {DocumentLinter.Format(halves)}%");
         }
         return new DocumentFinding("doc.percentage", FindingSeverity.Warning, row.Line,
-            $"{row.Label} row: {Fmt(score)}% follows from neither {string.Join(" nor ", candidates)}");
+            $"{row.Label} row: {DocumentLinter.Format(score)}% follows from neither {string.Join(" nor ", candidates)}");
     }
 
     /// <summary>doc.count-sum: the Overall / Total row is not the sum of the rows above it.</summary>
@@ -120,14 +120,12 @@ internal static partial class ScoreTableLint
     /// <summary>doc.score-table-row: a row whose counts differ from the items of the section it names, recomputed.</summary>
     private static DocumentFinding? AgainstItems(Row row, string where, int? line, List<DocItem> items)
     {
-        var tally = new CategoryTally(row.Label, items.Count,
-            items.Count(item => item.Status == ItemStatus.Done), items.Count(item => item.Status == ItemStatus.Partial),
-            items.Count(item => item.Status == ItemStatus.Open), items.Count(item => item.Status == ItemStatus.NotApplicable));
+        var tally = DocumentSummary.Tally(row.Label, items);
         if (row.Items == tally.Items && row.Done == tally.Done && (row.Partial is null || row.Partial == tally.Partial))
         {
             return null;
         }
-        var score = tally.Score is { } value ? $", which scores {Fmt(value)}% ({DocumentSummary.Formula})" : "";
+        var score = tally.Score is { } value ? $", which scores {DocumentLinter.Format(value)}% ({DocumentSummary.Formula})" : "";
         return new DocumentFinding("doc.score-table-row", FindingSeverity.Error, row.Line,
             $"{row.Label} row says {row.Counts}; {where}{(line is { } l ? $" (line {l})" : "")} has {tally.Items} items: {tally.Done} done, {tally.Partial} partial, {tally.Open} open, {tally.NotApplicable} n/a{score}");
     }
@@ -143,10 +141,6 @@ internal static partial class ScoreTableLint
         var holding = categories.Where(category => TitleSimilarity.Compare(words, category.Words).Shared == words.Count).ToList();
         return holding.Count == 1 ? holding[0] : null;
     }
-
-    private static double? Number(string? cell) => DocumentLinter.Number(cell);
-
-    private static string Fmt(double value) => DocumentLinter.Format(value);
 
     [GeneratedRegex(@"[*_~≈]")]
     private static partial Regex Decoration();

@@ -75,9 +75,6 @@ public static partial class TitleSimilarity
     /// </summary>
     public static string Key(string word) => word.Length <= 3 ? word : word[..3];
 
-    /// <summary>Whether two titles name the same thing under the tuned threshold.</summary>
-    public static bool Alike(IReadOnlyList<string> left, IReadOnlyList<string> right) => IsMatch(Compare(left, right));
-
     public static bool IsMatch((int Shared, double Score) comparison) => comparison.Shared >= MinimumSharedWords && comparison.Score >= Threshold;
 
     private static bool SameWord(string left, string right)

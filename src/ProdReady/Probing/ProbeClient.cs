@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace ProdReady.Probing;
@@ -12,8 +9,8 @@ namespace ProdReady.Probing;
 /// <summary>
 /// The only way probes reach the target, and what keeps them safe: a request budget, a per-request timeout and an
 /// overall deadline, bounded concurrency, bodies read up to a cap, redirects followed only on the same host,
-/// Retry-After honoured, and a stop after repeated 5xx. Certificates are recorded, not trusted blindly: a bad one
-/// is reported by the TLS probe, and the read-only probes still run.
+/// Retry-After honoured, and a stop after repeated 5xx. Certificates are validated as any client would: a bad one
+/// makes the target unreachable, with the reason.
 /// </summary>
 public sealed class ProbeClient : IDisposable
 {
@@ -41,7 +38,6 @@ public sealed class ProbeClient : IDisposable
             ConnectTimeout = options.RequestTimeout,
             MaxConnectionsPerServer = Math.Max(1, options.Concurrency),
             PooledConnectionLifetime = TimeSpan.FromMinutes(1),
-            SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = RecordCertificate },
         };
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -54,8 +50,6 @@ public sealed class ProbeClient : IDisposable
 
     /// <summary>Why the run stopped sending, once it has: budget spent, deadline passed, the service failing.</summary>
     public string? StoppedBecause { get; private set; }
-
-    public TlsObservation? Tls { get; private set; }
 
     public CancellationToken Deadline => _deadline.Token;
 
@@ -141,17 +135,9 @@ public sealed class ProbeClient : IDisposable
     {
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), url);
         message.Headers.TryAddWithoutValidation("User-Agent", Options.UserAgent);
-        if (request.Body is not null)
-        {
-            message.Content = new StringContent(request.Body, Encoding.UTF8);
-            message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType ?? "application/json");
-        }
         foreach (var (name, value) in request.Headers)
         {
-            if (!message.Headers.TryAddWithoutValidation(name, value))
-            {
-                message.Content?.Headers.TryAddWithoutValidation(name, value);
-            }
+            message.Headers.TryAddWithoutValidation(name, value);
         }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_deadline.Token);
         timeout.CancelAfter(Options.RequestTimeout);
@@ -256,20 +242,6 @@ public sealed class ProbeClient : IDisposable
         IOException io => $"connection closed: {io.Message}",
         _ => error.Message,
     };
-
-    private bool RecordCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
-    {
-        if (Tls is null && certificate is not null)
-        {
-            using var cert = new X509Certificate2(certificate);
-            var chainStatus = chain is null ? "" : string.Join("; ", chain.ChainStatus.Select(status => status.StatusInformation.Trim()).Where(text => text.Length > 0).Distinct());
-            Tls = new TlsObservation(cert.Subject, cert.Issuer, cert.NotAfter, errors, chainStatus)
-            {
-                Protocol = sender is SslStream stream ? stream.SslProtocol : null,
-            };
-        }
-        return true; // recorded for the TLS probe; the read-only probes still run
-    }
 
     public void Dispose()
     {

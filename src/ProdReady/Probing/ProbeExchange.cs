@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using ProdReady.Model;
 
 namespace ProdReady.Probing;
 
@@ -36,14 +35,4 @@ public sealed record ProbeExchange
     public string Summary =>
         $"{Method} {Url.PathAndQuery}{string.Concat(RequestHeaders.Select(h => $" [{h.Key}: {h.Value}]"))} → {(StatusCode is { } code ? code.ToString(CultureInfo.InvariantCulture) : Error)} ({Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms)";
 
-    /// <summary>This exchange as live evidence for a control.</summary>
-    public Evidence ToEvidence(string probeId, bool supports, string message, string? excerpt = null) => new()
-    {
-        Source = EvidenceSource.Live,
-        Detector = $"probe:{probeId}",
-        Supports = supports,
-        Url = Url.ToString(),
-        Excerpt = excerpt,
-        Message = $"{message} ({Summary})",
-    };
 }

@@ -1,8 +1,7 @@
 namespace ProdReady.Probing;
 
 /// <summary>
-/// The bounds a probe run keeps so it never hurts the service it judges. The defaults are the safe ones; only
-/// <see cref="AllowBurst"/> adds the rate-limit burst (at most 50 requests).
+/// The bounds a probe run keeps so it never hurts the service it judges. The defaults are the safe ones.
 /// </summary>
 public sealed record ProbeOptions
 {
@@ -25,16 +24,11 @@ public sealed record ProbeOptions
     /// <summary>The longest Retry-After the run waits for before going on.</summary>
     public TimeSpan MaxRetryAfterWait { get; init; } = TimeSpan.FromSeconds(5);
 
-    public bool AllowBurst { get; init; }
-
     /// <summary>A health endpoint slower than this at p95 gets a warning: orchestrator probes time out near here.</summary>
     public TimeSpan SlowHealth { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>A health path to try before the conventional ones.</summary>
     public string? HealthPath { get; init; }
-
-    /// <summary>Where the OpenAPI document is (a path on the target); otherwise the usual places are tried.</summary>
-    public string? OpenApiPath { get; init; }
 
     public string UserAgent { get; init; } = $"ProdReady-Probe/{typeof(ProbeOptions).Assembly.GetName().Version?.ToString(3)} (readiness probe; read-only)";
 }

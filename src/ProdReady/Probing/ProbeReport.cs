@@ -6,8 +6,6 @@ public sealed record ProbeReport(Uri Target, IReadOnlyList<ProbeFinding> Finding
     /// <summary>Why the run stopped early (budget, deadline, repeated 5xx), if it did.</summary>
     public string? StoppedBecause { get; init; }
 
-    public TlsObservation? Tls { get; init; }
-
     /// <summary>Set when the target could not be reached at all: "connection refused", "host not found (DNS)".</summary>
     public string? Unreachable { get; init; }
 }

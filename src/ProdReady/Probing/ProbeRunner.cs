@@ -26,7 +26,7 @@ public static class ProbeRunner
         var root = await client.Send(ProbeRequest.Get(target.PathAndQuery)).ConfigureAwait(false);
         if (root.Status is null)
         {
-            return new ProbeReport(target, [], client.Sent) { Unreachable = root.Error, Tls = client.Tls };
+            return new ProbeReport(target, [], client.Sent) { Unreachable = root.Error };
         }
         var context = new ProbeContext(client, await SoftNotFound.Fetch(client).ConfigureAwait(false), root);
         var findings = new List<ProbeFinding>();
@@ -34,6 +34,6 @@ public static class ProbeRunner
         {
             findings.AddRange(await probe.Run(context).ConfigureAwait(false));
         }
-        return new ProbeReport(target, findings, client.Sent) { StoppedBecause = client.StoppedBecause, Tls = client.Tls };
+        return new ProbeReport(target, findings, client.Sent) { StoppedBecause = client.StoppedBecause };
     }
 }

@@ -26,9 +26,6 @@ public sealed partial class SoftNotFound
         return new SoftNotFound(answers);
     }
 
-    /// <summary>Whether the target answers unknown paths with a success (a catch-all page or SPA fallback).</summary>
-    public bool AnswersEverything => _answers.Any(answer => answer.Status is >= 200 and < 300);
-
     /// <summary>Whether an answer is just the catch-all page again: same status, same body once the path is taken out.</summary>
     public bool Matches(ProbeExchange exchange)
     {

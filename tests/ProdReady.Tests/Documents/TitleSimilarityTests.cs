@@ -19,7 +19,7 @@ public class TitleSimilarityTests
     [InlineData("Run a load test at peak traffic (k6)", "Load Test at Peak Traffic")]
     public void TitlesOfTheSameItemMatch(string reference, string item)
     {
-        Assert.True(TitleSimilarity.Alike(TitleSimilarity.Words(reference), TitleSimilarity.Words(item)),
+        Assert.True(TitleSimilarity.IsMatch(TitleSimilarity.Compare(TitleSimilarity.Words(reference), TitleSimilarity.Words(item))),
             $"{TitleSimilarity.Compare(TitleSimilarity.Words(reference), TitleSimilarity.Words(item))}");
     }
 
@@ -33,7 +33,7 @@ public class TitleSimilarityTests
     [InlineData("Test disaster recovery", "Test backup restoration")]
     public void TitlesOfDifferentItemsDoNot(string reference, string item)
     {
-        Assert.False(TitleSimilarity.Alike(TitleSimilarity.Words(reference), TitleSimilarity.Words(item)),
+        Assert.False(TitleSimilarity.IsMatch(TitleSimilarity.Compare(TitleSimilarity.Words(reference), TitleSimilarity.Words(item))),
             $"{TitleSimilarity.Compare(TitleSimilarity.Words(reference), TitleSimilarity.Words(item))}");
     }
 
