@@ -68,6 +68,10 @@ internal static class ProbeCommand
             {
                 console.MarkupLine($"[grey]{new string(' ', 32)}> {Markup.Escape(excerpt)}[/]");
             }
+            if (finding.Verdict is ProbeVerdict.Fail or ProbeVerdict.Warn && finding.ControlId is { } control)
+            {
+                console.MarkupLine($"[grey]{new string(' ', 32)}fix: prodready rules show {Markup.Escape(control)}[/]");
+            }
         }
         if (report.StoppedBecause is { } stopped)
         {

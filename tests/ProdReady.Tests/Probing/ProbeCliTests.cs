@@ -22,6 +22,19 @@ public class ProbeCliTests
     }
 
     [Fact]
+    public async Task TheTableNamesTheControlToReadForEachFailure()
+    {
+        await using var target = await TargetApp.Start(new TargetBehaviour { VersionBanners = true });
+
+        var run = Support.Cli.Run(AppContext.BaseDirectory, "probe", target.Url.ToString());
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("fail         headers.banner     version banners: Server: nginx/1.18.0; X-Powered-By: Express", run.Stdout);
+        Assert.Contains("fix: prodready rules show sec.no-version-banner", run.Stdout);
+        Assert.DoesNotContain("fix: prodready rules show sec.cors-explicit-origins", run.Stdout); // CORS passes here
+    }
+
+    [Fact]
     public void AnUnreachableTargetOrABadUrlIsOneLineAndExitTwo()
     {
         var refused = Support.Cli.Run(AppContext.BaseDirectory, "probe", "http://127.0.0.1:1/");
