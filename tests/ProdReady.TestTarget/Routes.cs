@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace ProdReady.TestTarget;
 
-internal static class Routes
+internal static partial class Routes
 {
     private const string Page = "<!doctype html><html><head><title>Orders</title></head><body><h1>Orders</h1></body></html>";
 

@@ -40,7 +40,7 @@ public enum CorsStyle
 }
 
 /// <summary>How the target behaves in one test: good or bad headers, health style, a catch-all 200, and so on.</summary>
-public sealed record TargetBehaviour
+public sealed partial record TargetBehaviour
 {
     public HealthStyle Health { get; init; } = HealthStyle.Split;
 

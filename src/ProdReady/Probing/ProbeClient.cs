@@ -12,7 +12,7 @@ namespace ProdReady.Probing;
 /// Retry-After honoured, and a stop after repeated 5xx. Certificates are validated as any client would: a bad one
 /// makes the target unreachable, with the reason.
 /// </summary>
-public sealed class ProbeClient : IDisposable
+public sealed partial class ProbeClient : IDisposable
 {
     private const int MaxRedirects = 5;
 
