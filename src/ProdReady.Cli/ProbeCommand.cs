@@ -35,7 +35,11 @@ internal static class ProbeCommand
             Consoles.Fail(problem!);
             return ExitCodes.BadInput;
         }
-        var report = ProbeRunner.Run(target, options).GetAwaiter().GetResult();
+        if (RulesCommand.Load(null) is not { } loaded)
+        {
+            return ExitCodes.BadInput;
+        }
+        var report = LiveEvidence.Attach(ProbeRunner.Run(target, options).GetAwaiter().GetResult(), loaded.Catalog);
         if (report.Unreachable is { } why)
         {
             Consoles.Fail($"{target}: {why}");
@@ -68,9 +72,9 @@ internal static class ProbeCommand
             {
                 console.MarkupLine($"[grey]{new string(' ', 32)}> {Markup.Escape(excerpt)}[/]");
             }
-            if (finding.Verdict is ProbeVerdict.Fail or ProbeVerdict.Warn && finding.ControlId is { } control)
+            if (finding.Verdict is ProbeVerdict.Fail or ProbeVerdict.Warn && finding.Controls.Count > 0)
             {
-                console.MarkupLine($"[grey]{new string(' ', 32)}fix: prodready rules show {Markup.Escape(control)}[/]");
+                console.MarkupLine($"[grey]{new string(' ', 32)}fix: {Markup.Escape(string.Join(", ", finding.Controls.Select(control => $"prodready rules show {control}")))}[/]");
             }
         }
         if (report.StoppedBecause is { } stopped)

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using ProdReady.Catalog;
 using ProdReady.Model;
+using ProdReady.Probing;
 using ProdReady.Reporting;
 using ProdReady.Scanning;
+using ProdReady.Scoring;
 using Spectre.Console;
 
 namespace ProdReady.Cli;
@@ -23,10 +25,11 @@ internal static class ScanCommand
         var maxFileSize = new Option<long>("--max-file-size") { Description = "Skip files larger than this many bytes", DefaultValueFactory = _ => ScanOptions.DefaultMaxFileSize };
         var arithmetic = new Option<bool>("--show-arithmetic") { Description = "Print how every score was computed" };
         var followSymlinks = new Option<bool>("--follow-symlinks") { Description = "Follow symbolic links (loops are detected and skipped)" };
+        var probe = new Option<string?>("--probe") { Description = "Also probe this running service (read-only, bounded) and combine its live evidence with the scan" };
 
         var command = new Command("scan", "Scan a repository against the readiness catalog and score it")
         {
-            path, format, output, category, explain, maxFileSize, arithmetic, followSymlinks,
+            path, format, output, category, explain, maxFileSize, arithmetic, followSymlinks, probe,
         };
         command.SetAction(parse => Run(
             parse.GetValue(path)!,
@@ -35,11 +38,12 @@ internal static class ScanCommand
             parse.GetValue(category),
             parse.GetValue(explain),
             new ScanOptions { MaxFileSize = parse.GetValue(maxFileSize), FollowSymlinks = parse.GetValue(followSymlinks) },
-            parse.GetValue(arithmetic)));
+            parse.GetValue(arithmetic),
+            parse.GetValue(probe)));
         return command;
     }
 
-    private static int Run(string path, string format, FileInfo? output, string? category, string? explain, ScanOptions options, bool arithmetic)
+    private static int Run(string path, string format, FileInfo? output, string? category, string? explain, ScanOptions options, bool arithmetic, string? probeUrl)
     {
         if (!Directory.Exists(path))
         {
@@ -61,7 +65,28 @@ internal static class ScanCommand
             return ExitCodes.BadInput;
         }
 
+        Uri? liveTarget = null;
+        if (probeUrl is not null)
+        {
+            (liveTarget, var problem) = ProbeRunner.ParseTarget(probeUrl);
+            if (liveTarget is null)
+            {
+                Consoles.Fail(problem!);
+                return ExitCodes.BadInput;
+            }
+        }
+
         var assessment = ScanWithProgress(path, loaded.Catalog, options);
+        if (liveTarget is not null)
+        {
+            var live = LiveEvidence.Attach(ProbeRunner.Run(liveTarget, new ProbeOptions()).GetAwaiter().GetResult(), loaded.Catalog);
+            if (live.Unreachable is { } why)
+            {
+                Consoles.Fail($"{liveTarget}: {why}");
+                return ExitCodes.BadInput;
+            }
+            assessment = LiveCombination.Combine(assessment, live);
+        }
         return Write(output, writer =>
         {
             if (explain is not null)

@@ -69,7 +69,7 @@ internal sealed partial class RuleFileParser
 
     private Control? ParseControl(YamlMappingNode node)
     {
-        _yaml.OnlyKeys(node, "a control", "id", "title", "category", "priority", "applies", "rationale", "remediation", "references", "aliases", "detect", "examples");
+        _yaml.OnlyKeys(node, "a control", "id", "title", "category", "priority", "applies", "rationale", "remediation", "references", "aliases", "probes", "detect", "examples");
         var errorsBefore = _yaml.Errors.Count;
         var id = Id(node, "a control");
         var what = id is null ? "a control" : $"control {id}";
@@ -88,6 +88,7 @@ internal sealed partial class RuleFileParser
         var remediation = _yaml.String(node, "remediation", what)?.Trim();
         var references = _yaml.Strings(node, "references", what);
         var aliases = _yaml.Strings(node, "aliases", what);
+        var probes = _yaml.Strings(node, "probes", what);
         var applies = ParseApplies(node, what);
         var detect = YamlReader.Get(node, "detect") is { } detectNode ? _detectors.Parse(detectNode) : null;
         var examples = ParseExamples(node, what, required: YamlReader.Get(node, "detect") is not null);
@@ -105,6 +106,7 @@ internal sealed partial class RuleFileParser
             Remediation = remediation,
             References = references,
             Aliases = aliases,
+            Probes = probes,
             Applies = applies,
             Detect = detect,
             Examples = examples,

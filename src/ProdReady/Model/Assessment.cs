@@ -16,6 +16,15 @@ public sealed record Assessment
     public required ScoreCard Scores { get; init; }
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
     public required ScanStatistics Statistics { get; init; }
+
+    /// <summary>The running service probed alongside the scan (`scan --probe URL`), when one was.</summary>
+    public LiveTarget? Live { get; init; }
+}
+
+/// <summary>Which running service gave the live evidence, and how far the probe went.</summary>
+public sealed record LiveTarget(string Url, int RequestsSent)
+{
+    public string? StoppedBecause { get; init; }
 }
 
 /// <summary>How much the scanner looked at, so a reader can judge coverage.</summary>

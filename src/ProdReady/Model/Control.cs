@@ -21,6 +21,12 @@ public sealed record Control
     /// document's items can be checked against the control's result.
     /// </summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>
+    /// Ids of live probe findings (`prodready probe`) that are evidence for this control, e.g. "headers.hsts": the
+    /// mapping is data, so a team can point a probe at its own control.
+    /// </summary>
+    public IReadOnlyList<string> Probes { get; init; } = [];
     public Applicability Applies { get; init; } = Applicability.Always;
 
     /// <summary>The detector tree; null for controls only a person can confirm (attestation).</summary>

@@ -13,13 +13,13 @@ public enum ProbeVerdict
 }
 
 /// <summary>
-/// What one probe concluded, the control it is evidence for, and the exchanges that show it (the exact requests and
-/// the response status, header or leaked line).
+/// What one probe concluded and the exchanges that show it (the exact requests and the response status, header or
+/// leaked line). Probes do not name controls: the catalog says which controls a finding is evidence for.
 /// </summary>
 public sealed record ProbeFinding(string ProbeId, ProbeVerdict Verdict, string Message)
 {
-    /// <summary>The catalog control this is live evidence for, when one is.</summary>
-    public string? ControlId { get; init; }
+    /// <summary>The catalog controls whose `probes:` list names this finding; set by <see cref="LiveEvidence.Attach"/>.</summary>
+    public IReadOnlyList<string> Controls { get; init; } = [];
 
     public Priority Severity { get; init; } = Priority.P2;
 

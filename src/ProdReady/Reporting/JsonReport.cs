@@ -45,6 +45,21 @@ public static class JsonReport
         }
         json.WriteEndArray();
         WriteStatistics(json, assessment.Statistics);
+        WriteLive(json, assessment.Live);
+        json.WriteEndObject();
+    }
+
+    private static void WriteLive(Utf8JsonWriter json, LiveTarget? live)
+    {
+        if (live is null)
+        {
+            json.WriteNull("live");
+            return;
+        }
+        json.WriteStartObject("live");
+        json.WriteString("url", live.Url);
+        json.WriteNumber("requestsSent", live.RequestsSent);
+        WriteNullable(json, "stoppedBecause", live.StoppedBecause);
         json.WriteEndObject();
     }
 

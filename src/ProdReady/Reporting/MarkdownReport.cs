@@ -15,6 +15,11 @@ public static class MarkdownReport
         output.WriteLine();
         output.WriteLine($"Stack: {Escape(ReportText.StackLine(assessment.Stack))}");
         output.WriteLine();
+        if (assessment.Live is { } live)
+        {
+            output.WriteLine(Escape(ReportText.LiveLine(live)));
+            output.WriteLine();
+        }
         output.WriteLine("| Category | Score | Pass | Partial | Fail | N/A | Unknown |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var score in scores.Categories.Where(s => category is null || s.Name == category))

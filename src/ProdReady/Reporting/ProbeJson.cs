@@ -26,7 +26,12 @@ public static class ProbeJson
                 json.WriteStartObject();
                 json.WriteString("probe", finding.ProbeId);
                 json.WriteString("verdict", finding.Verdict.ToString().ToLowerInvariant());
-                WriteOptional(json, "control", finding.ControlId);
+                json.WriteStartArray("controls");
+                foreach (var control in finding.Controls)
+                {
+                    json.WriteStringValue(control);
+                }
+                json.WriteEndArray();
                 json.WriteString("message", finding.Message);
                 WriteOptional(json, "excerpt", finding.Excerpt);
                 json.WriteStartArray("requests");

@@ -20,6 +20,10 @@ public static class ReportText
         return string.Join(" · ", parts);
     }
 
+    /// <summary>"live evidence from http://127.0.0.1:8080/ (41 requests)".</summary>
+    public static string LiveLine(LiveTarget live) =>
+        $"live evidence from {live.Url} ({live.RequestsSent} requests{(live.StoppedBecause is { } why ? $"; stopped early: {why}" : "")})";
+
     public static string Join(IEnumerable<string> values)
     {
         var text = string.Join(", ", values);

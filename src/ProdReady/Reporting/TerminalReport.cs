@@ -21,6 +21,10 @@ public static class TerminalReport
         var commit = assessment.Commit is null ? "" : $" @ {assessment.Commit[..7]}";
         console.MarkupLine($"[bold]ProdReady {Markup.Escape(assessment.ToolVersion)}[/] · {Markup.Escape(assessment.Target)}{Markup.Escape(commit)}");
         console.MarkupLine($"[grey]{Markup.Escape(ReportText.StackLine(assessment.Stack))}[/]");
+        if (assessment.Live is { } live)
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(ReportText.LiveLine(live))}[/]");
+        }
         console.WriteLine();
 
         var scores = assessment.Scores;

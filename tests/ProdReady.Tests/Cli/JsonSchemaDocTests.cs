@@ -2,7 +2,10 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ProdReady.Catalog;
 using ProdReady.Reporting;
+using ProdReady.Probing;
 using ProdReady.Scanning;
+using ProdReady.Scoring;
+using ProdReady.TestTarget;
 using ProdReady.Tests.Support;
 
 namespace ProdReady.Tests.Cli;
@@ -14,14 +17,18 @@ public partial class JsonSchemaDocTests
     private static readonly string[] Maps = ["languages", "weights", "counts"];
 
     [Fact]
-    public void EveryDocumentedFieldIsWrittenAndEveryWrittenFieldIsDocumented()
+    public async Task EveryDocumentedFieldIsWrittenAndEveryWrittenFieldIsDocumented()
     {
         var documented = DocumentedFields();
         // A real sample plus one broken manifest, so that every part of the document has entries.
         using var repo = new TempRepo(("tools/package.json", "{ \"dependencies\": { \"express\" "));
         CopyDirectory(RepositoryRoot.Samples("python-fastapi"), repo.Root);
-        var assessment = Scanner.Scan(repo.Root, CatalogLoader.LoadBuiltIn().Catalog, new ScanOptions());
-        Assert.NotEmpty(assessment.Diagnostics);
+        var catalog = CatalogLoader.LoadBuiltIn().Catalog;
+        var scanned = Scanner.Scan(repo.Root, catalog, new ScanOptions());
+        Assert.NotEmpty(scanned.Diagnostics);
+        // And live evidence from a running service, so the `live` parts are written too.
+        await using var target = await TargetApp.Start(new TargetBehaviour());
+        var assessment = LiveCombination.Combine(scanned, LiveEvidence.Attach(await ProbeRunner.Run(target.Url, new ProbeOptions()), catalog));
         using var json = JsonDocument.Parse(JsonReport.ToJson(assessment));
         var written = new SortedSet<string>(StringComparer.Ordinal);
         Collect(json.RootElement, written);

@@ -15,7 +15,7 @@ public class ProbeCliTests
         using var json = System.Text.Json.JsonDocument.Parse(run.Stdout);
         var banner = json.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("probe").GetString() == "headers.banner");
         Assert.Equal("fail", banner.GetProperty("verdict").GetString());
-        Assert.Equal("sec.no-version-banner", banner.GetProperty("control").GetString());
+        Assert.Equal(["sec.no-version-banner"], banner.GetProperty("controls").EnumerateArray().Select(c => c.GetString()));
         var request = banner.GetProperty("requests")[0];
         Assert.Equal($"GET {target.Url} 200", $"{request.GetProperty("method").GetString()} {request.GetProperty("url").GetString()} {request.GetProperty("status").GetInt32()}");
         Assert.InRange(json.RootElement.GetProperty("requestsSent").GetInt32(), 10, 120);

@@ -20,7 +20,7 @@ public sealed class CorsProbe : IProbe
         var nullOrigin = await context.Client.Send(new ProbeRequest("GET", path) { Headers = new Dictionary<string, string> { ["Origin"] = "null" } }).ConfigureAwait(false);
         if (foreign.Status is null)
         {
-            return [new ProbeFinding("cors", ProbeVerdict.Inconclusive, $"no answer: {foreign.Error}") { ControlId = "sec.cors-explicit-origins", Exchanges = [foreign] }];
+            return [new ProbeFinding("cors", ProbeVerdict.Inconclusive, $"no answer: {foreign.Error}") { Exchanges = [foreign] }];
         }
         return [Judge(foreign, ForeignOrigin), .. nullOrigin.Status is null ? [] : new[] { Judge(nullOrigin, "null") }];
     }
@@ -32,7 +32,7 @@ public sealed class CorsProbe : IProbe
         var id = origin == "null" ? "cors.null-origin" : "cors.any-origin";
         var excerpt = allowed is null ? null : $"Access-Control-Allow-Origin: {allowed}{(credentials ? "; Access-Control-Allow-Credentials: true" : "")}";
         ProbeFinding Make(ProbeVerdict verdict, string message, Priority severity = Priority.P2) =>
-            new(id, verdict, message) { ControlId = "sec.cors-explicit-origins", Exchanges = [exchange], Excerpt = excerpt, Severity = severity };
+            new(id, verdict, message) { Exchanges = [exchange], Excerpt = excerpt, Severity = severity };
         if (allowed is null)
         {
             return Make(ProbeVerdict.Pass, $"origin {origin} is not allowed");

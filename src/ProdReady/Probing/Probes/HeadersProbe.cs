@@ -37,29 +37,29 @@ public sealed partial class HeadersProbe : IProbe
 
     public static bool IsHtml(ProbeExchange exchange) => exchange.Header("Content-Type")?.Contains("html", StringComparison.OrdinalIgnoreCase) == true;
 
-    private static ProbeFinding Finding(string id, ProbeVerdict verdict, string message, ProbeExchange exchange, string control, string? header = null) =>
-        new(id, verdict, message) { ControlId = control, Exchanges = [exchange], Excerpt = header is not null && exchange.Header(header) is { } value ? $"{header}: {value}" : null };
+    private static ProbeFinding Finding(string id, ProbeVerdict verdict, string message, ProbeExchange exchange, string? header = null) =>
+        new(id, verdict, message) { Exchanges = [exchange], Excerpt = header is not null && exchange.Header(header) is { } value ? $"{header}: {value}" : null };
 
     private static ProbeFinding Hsts(ProbeExchange root)
     {
         if (root.Url.Scheme != Uri.UriSchemeHttps)
         {
-            return Finding("headers.hsts", ProbeVerdict.Inconclusive, "the target is plain http; HSTS is judged on https", root, "sec.hsts");
+            return Finding("headers.hsts", ProbeVerdict.Inconclusive, "the target is plain http; HSTS is judged on https", root);
         }
         if (root.Header("Strict-Transport-Security") is not { } hsts)
         {
-            return Finding("headers.hsts", ProbeVerdict.Fail, "no Strict-Transport-Security header", root, "sec.hsts");
+            return Finding("headers.hsts", ProbeVerdict.Fail, "no Strict-Transport-Security header", root);
         }
         var maxAge = MaxAge().Match(hsts) is { Success: true } match && long.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var seconds) ? seconds : 0;
         return maxAge >= MinimumHstsSeconds
-            ? Finding("headers.hsts", ProbeVerdict.Pass, $"HSTS max-age {maxAge} s", root, "sec.hsts", "Strict-Transport-Security")
-            : Finding("headers.hsts", ProbeVerdict.Warn, $"HSTS max-age {maxAge} s is under {MinimumHstsSeconds} (six months)", root, "sec.hsts", "Strict-Transport-Security");
+            ? Finding("headers.hsts", ProbeVerdict.Pass, $"HSTS max-age {maxAge} s", root, "Strict-Transport-Security")
+            : Finding("headers.hsts", ProbeVerdict.Warn, $"HSTS max-age {maxAge} s is under {MinimumHstsSeconds} (six months)", root, "Strict-Transport-Security");
     }
 
     private static ProbeFinding ContentTypeOptions(ProbeExchange root) =>
         string.Equals(root.Header("X-Content-Type-Options")?.Trim(), "nosniff", StringComparison.OrdinalIgnoreCase)
-            ? Finding("headers.nosniff", ProbeVerdict.Pass, "X-Content-Type-Options: nosniff", root, "sec.security-headers", "X-Content-Type-Options")
-            : Finding("headers.nosniff", ProbeVerdict.Fail, "no X-Content-Type-Options: nosniff; browsers may sniff responses into scripts", root, "sec.security-headers", "X-Content-Type-Options");
+            ? Finding("headers.nosniff", ProbeVerdict.Pass, "X-Content-Type-Options: nosniff", root, "X-Content-Type-Options")
+            : Finding("headers.nosniff", ProbeVerdict.Fail, "no X-Content-Type-Options: nosniff; browsers may sniff responses into scripts", root, "X-Content-Type-Options");
 
     private static ProbeFinding FrameProtection(ProbeExchange root, bool html)
     {
@@ -67,27 +67,27 @@ public sealed partial class HeadersProbe : IProbe
         var ancestors = root.Header("Content-Security-Policy") is { } csp && csp.Contains("frame-ancestors", StringComparison.OrdinalIgnoreCase);
         if (ancestors || frameOptions is { } value && FrameOptionsValue().IsMatch(value))
         {
-            return Finding("headers.frame", ProbeVerdict.Pass, ancestors ? "CSP frame-ancestors set" : $"X-Frame-Options: {frameOptions}", root, "sec.security-headers", ancestors ? "Content-Security-Policy" : "X-Frame-Options");
+            return Finding("headers.frame", ProbeVerdict.Pass, ancestors ? "CSP frame-ancestors set" : $"X-Frame-Options: {frameOptions}", root, ancestors ? "Content-Security-Policy" : "X-Frame-Options");
         }
         // Framing matters for pages; for a JSON API it is defence in depth.
-        return Finding("headers.frame", html ? ProbeVerdict.Fail : ProbeVerdict.Warn, "no X-Frame-Options or CSP frame-ancestors: pages can be framed (clickjacking)", root, "sec.security-headers");
+        return Finding("headers.frame", html ? ProbeVerdict.Fail : ProbeVerdict.Warn, "no X-Frame-Options or CSP frame-ancestors: pages can be framed (clickjacking)", root);
     }
 
     private static ProbeFinding Csp(ProbeExchange root)
     {
         if (root.Header("Content-Security-Policy") is not { } csp)
         {
-            return Finding("headers.csp", ProbeVerdict.Fail, "HTML without a Content-Security-Policy", root, "sec.csp-strict");
+            return Finding("headers.csp", ProbeVerdict.Fail, "HTML without a Content-Security-Policy", root);
         }
         var unsafeParts = UnsafeSource().Matches(csp).Select(match => match.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return unsafeParts.Count == 0
-            ? Finding("headers.csp", ProbeVerdict.Pass, "Content-Security-Policy without unsafe sources", root, "sec.csp-strict", "Content-Security-Policy")
-            : Finding("headers.csp", ProbeVerdict.Warn, $"Content-Security-Policy allows {string.Join(" and ", unsafeParts)}", root, "sec.csp-strict", "Content-Security-Policy");
+            ? Finding("headers.csp", ProbeVerdict.Pass, "Content-Security-Policy without unsafe sources", root, "Content-Security-Policy")
+            : Finding("headers.csp", ProbeVerdict.Warn, $"Content-Security-Policy allows {string.Join(" and ", unsafeParts)}", root, "Content-Security-Policy");
     }
 
     private static ProbeFinding ReferrerPolicy(ProbeExchange root) => root.Header("Referrer-Policy") is { } policy
-        ? Finding("headers.referrer", ProbeVerdict.Pass, $"Referrer-Policy: {policy}", root, "sec.security-headers", "Referrer-Policy")
-        : Finding("headers.referrer", ProbeVerdict.Warn, "no Referrer-Policy: full URLs may leak to other sites", root, "sec.security-headers");
+        ? Finding("headers.referrer", ProbeVerdict.Pass, $"Referrer-Policy: {policy}", root, "Referrer-Policy")
+        : Finding("headers.referrer", ProbeVerdict.Warn, "no Referrer-Policy: full URLs may leak to other sites", root);
 
     /// <summary>Headers that tell an attacker which version to look up.</summary>
     private static IEnumerable<ProbeFinding> Banners(ProbeExchange root)
@@ -100,9 +100,9 @@ public sealed partial class HeadersProbe : IProbe
         shown.AddRange(new[] { "X-Powered-By", "X-AspNet-Version", "X-AspNetMvc-Version" }
             .Where(name => root.Header(name) is not null).Select(name => $"{name}: {root.Header(name)}"));
         yield return shown.Count == 0
-            ? new ProbeFinding("headers.banner", ProbeVerdict.Pass, "no version banners") { ControlId = "sec.no-version-banner", Exchanges = [root] }
+            ? new ProbeFinding("headers.banner", ProbeVerdict.Pass, "no version banners") { Exchanges = [root] }
             : new ProbeFinding("headers.banner", ProbeVerdict.Fail, $"version banner{(shown.Count == 1 ? "" : "s")}: {string.Join("; ", shown)}")
-            { ControlId = "sec.no-version-banner", Exchanges = [root], Excerpt = shown[0], Severity = Priority.P2 };
+            { Exchanges = [root], Excerpt = shown[0], Severity = Priority.P2 };
     }
 
     [GeneratedRegex(@"max-age\s*=\s*""?(\d+)", RegexOptions.IgnoreCase)]

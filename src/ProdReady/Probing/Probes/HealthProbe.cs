@@ -29,14 +29,14 @@ public sealed partial class HealthProbe : IProbe
             : liveness is null || readiness is null ? await FirstFound(context, GeneralPaths).ConfigureAwait(false) : null;
         var findings = new List<ProbeFinding>
         {
-            Endpoint("health.liveness", "rel.liveness-endpoint", "liveness", liveness ?? general, given),
-            Endpoint("health.readiness", "rel.readiness-endpoint", "readiness", readiness ?? general, given),
+            Endpoint("health.liveness", "liveness", liveness ?? general, given),
+            Endpoint("health.readiness", "readiness", readiness ?? general, given),
         };
         if (liveness is null && readiness is null && general is not null)
         {
             findings.Add(new ProbeFinding("health.separate", ProbeVerdict.Warn,
                 $"one endpoint ({general.Url.AbsolutePath}) serves both liveness and readiness: a restart loop follows when a dependency is down")
-            { ControlId = "rel.readiness-endpoint", Exchanges = [general] });
+            { Exchanges = [general] });
         }
         foreach (var found in new[] { liveness, readiness, general }.OfType<ProbeExchange>().DistinctBy(exchange => exchange.Url))
         {
@@ -67,12 +67,12 @@ public sealed partial class HealthProbe : IProbe
         return null;
     }
 
-    private static ProbeFinding Endpoint(string id, string control, string kind, ProbeExchange? found, ProbeExchange? given) => found is not null
-        ? new ProbeFinding(id, ProbeVerdict.Pass, $"{kind} endpoint answers at {found.Url.AbsolutePath}") { ControlId = control, Exchanges = [found], Severity = Priority.P0 }
+    private static ProbeFinding Endpoint(string id, string kind, ProbeExchange? found, ProbeExchange? given) => found is not null
+        ? new ProbeFinding(id, ProbeVerdict.Pass, $"{kind} endpoint answers at {found.Url.AbsolutePath}") { Exchanges = [found], Severity = Priority.P0 }
         : new ProbeFinding(id, ProbeVerdict.Fail, given is null
             ? $"no {kind} endpoint answers at the usual paths (give one with --health-path)"
             : $"no {kind} endpoint: {given.Url.AbsolutePath} answered {given.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? given.Error}")
-        { ControlId = control, Exchanges = given is null ? [] : [given], Severity = Priority.P0 };
+        { Exchanges = given is null ? [] : [given], Severity = Priority.P0 };
 
     /// <summary>What a health body must not say: secrets and internals, or "unhealthy" under a 2xx.</summary>
     private static IEnumerable<ProbeFinding> Body(ProbeExchange exchange)
@@ -81,13 +81,13 @@ public sealed partial class HealthProbe : IProbe
         {
             yield return new ProbeFinding("health.leak", ProbeVerdict.Fail,
                 $"{exchange.Url.AbsolutePath} shows internals to anyone: {Describe(leak)}")
-            { ControlId = "sec.no-error-details", Exchanges = [exchange], Excerpt = Line(exchange.Body, leak.Index), Severity = Priority.P1 };
+            { Exchanges = [exchange], Excerpt = Line(exchange.Body, leak.Index), Severity = Priority.P1 };
         }
         if (exchange.IsSuccess && Unhealthy().Match(exchange.Body) is { Success: true } unhealthy)
         {
             yield return new ProbeFinding("health.truthful", ProbeVerdict.Fail,
                 $"{exchange.Url.AbsolutePath} answers {exchange.StatusCode} while its body says unhealthy: orchestrators and load balancers read only the status")
-            { ControlId = "rel.readiness-endpoint", Exchanges = [exchange], Excerpt = Line(exchange.Body, unhealthy.Index), Severity = Priority.P1 };
+            { Exchanges = [exchange], Excerpt = Line(exchange.Body, unhealthy.Index), Severity = Priority.P1 };
         }
     }
 
@@ -110,14 +110,14 @@ public sealed partial class HealthProbe : IProbe
         }
         if (samples.Count < 3)
         {
-            return new ProbeFinding("health.latency", ProbeVerdict.Inconclusive, "too few answers to measure latency") { ControlId = "rel.liveness-endpoint", Exchanges = samples };
+            return new ProbeFinding("health.latency", ProbeVerdict.Inconclusive, "too few answers to measure latency") { Exchanges = samples };
         }
         var sorted = samples.Select(sample => sample.Elapsed.TotalMilliseconds).Order().ToList();
         var p95 = sorted[(int)Math.Ceiling(0.95 * sorted.Count) - 1];
         var figures = $"p95 {p95.ToString("0", CultureInfo.InvariantCulture)} ms over {sorted.Count} calls (median {sorted[sorted.Count / 2].ToString("0", CultureInfo.InvariantCulture)} ms)";
         return p95 <= context.Options.SlowHealth.TotalMilliseconds
-            ? new ProbeFinding("health.latency", ProbeVerdict.Pass, $"{endpoint.Url.AbsolutePath}: {figures}") { ControlId = "rel.liveness-endpoint", Exchanges = samples }
-            : new ProbeFinding("health.latency", ProbeVerdict.Warn, $"{endpoint.Url.AbsolutePath} is slow: {figures}; probes time out and restart healthy pods") { ControlId = "rel.liveness-endpoint", Exchanges = samples };
+            ? new ProbeFinding("health.latency", ProbeVerdict.Pass, $"{endpoint.Url.AbsolutePath}: {figures}") { Exchanges = samples }
+            : new ProbeFinding("health.latency", ProbeVerdict.Warn, $"{endpoint.Url.AbsolutePath} is slow: {figures}; probes time out and restart healthy pods") { Exchanges = samples };
     }
 
     internal static string Line(string body, int index) => Redaction.Redact(RawLine(body, index));
