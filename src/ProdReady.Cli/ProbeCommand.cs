@@ -14,14 +14,16 @@ internal static class ProbeCommand
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var healthPath = new Option<string?>("--health-path") { Description = "A health endpoint to try first, e.g. /internal/health" };
+        var openApi = new Option<string?>("--openapi") { Description = "The OpenAPI document: a path on the target (/openapi.json), a URL on its host, or a local file" };
         var budget = new Option<int>("--budget") { Description = "Most requests the run may send", DefaultValueFactory = _ => new ProbeOptions().RequestBudget };
         var command = new Command("probe", "Check a running service over HTTP (read-only, bounded): health endpoints, security headers, CORS")
         {
-            url, format, healthPath, budget,
+            url, format, healthPath, openApi, budget,
         };
         command.SetAction(parse => Run(parse.GetValue(url)!, parse.GetValue(format)!, new ProbeOptions
         {
             HealthPath = parse.GetValue(healthPath),
+            OpenApi = parse.GetValue(openApi),
             RequestBudget = Math.Max(1, parse.GetValue(budget)),
         }));
         return command;

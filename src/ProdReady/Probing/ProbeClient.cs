@@ -154,6 +154,7 @@ public sealed partial class ProbeClient : IDisposable
                 RequestHeaders = request.Headers,
                 Status = response.StatusCode,
                 Headers = HeadersOf(response),
+                SetCookies = SetCookiesOf(response),
                 Body = body,
                 BodyTruncated = truncated,
                 Elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started),

@@ -18,6 +18,9 @@ public sealed record ProbeExchange
     /// <summary>Response and content headers, names case-insensitive, repeated values joined with ", ".</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Each Set-Cookie header on its own: joined with ", " they could not be split again (Expires has a comma).</summary>
+    public IReadOnlyList<string> SetCookies { get; init; } = [];
+
     /// <summary>The body as text, at most the configured number of bytes.</summary>
     public string Body { get; init; } = "";
 

@@ -30,5 +30,8 @@ public sealed record ProbeOptions
     /// <summary>A health path to try before the conventional ones.</summary>
     public string? HealthPath { get; init; }
 
+    /// <summary>The OpenAPI document: a path on the target, a URL on its host, or a local file; else it is looked for.</summary>
+    public string? OpenApi { get; init; }
+
     public string UserAgent { get; init; } = $"ProdReady-Probe/{typeof(ProbeOptions).Assembly.GetName().Version?.ToString(3)} (readiness probe; read-only)";
 }

@@ -114,6 +114,16 @@ public class BadInputTests
     }
 
     [Fact]
+    public void YamlThatMakesTheParserThrowWithoutAPositionIsReportedNotACrash()
+    {
+        using var repo = new TempRepo(("docker-compose.yml", "services:\n  api:\n    image: [unclosed\nvolumes: {}\n"));
+
+        var assessment = Scanner.Scan(repo.Root, BuiltIn, new ScanOptions());
+
+        Assert.Contains(assessment.Diagnostics, d => d.ToString() == "docker-compose.yml: invalid YAML, skipped: the parser failed without giving a line (often an unclosed [ or {)");
+    }
+
+    [Fact]
     public void AFileThatCannotBeReadIsReportedAndTheScanGoesOn()
     {
         // Tests run as root in CI, where permissions cannot make a file unreadable; a file that vanishes between

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ProdReady.Model;
+using ProdReady.Scanning.Structured;
 
 namespace ProdReady.Scanning.Manifests;
 
@@ -45,7 +46,7 @@ internal static class PackageJsonReader
         }
         catch (JsonException e)
         {
-            result.Warn((int)(e.LineNumber ?? 0) + 1, $"malformed JSON: {WithoutPosition(e.Message)}");
+            result.Warn((int)(e.LineNumber ?? 0) + 1, $"malformed JSON: {StructuredParser.WithoutPosition(e.Message)}");
         }
         return result.Build();
     }
@@ -72,13 +73,6 @@ internal static class PackageJsonReader
             result.Add(name, null, line, development);
             reader.Skip();
         }
-    }
-
-    // The reader's message ends with its own 0-based position, which would contradict the diagnostic's line.
-    private static string WithoutPosition(string message)
-    {
-        var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return position < 0 ? message : message[..position];
     }
 
     /// <summary>Maps byte offsets of UTF-8 JSON to 1-based lines (JSON strings cannot hold raw line breaks).</summary>

@@ -14,8 +14,12 @@ public static class StructuredParser
         var isJson = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
             || path.EndsWith(".jsonc", StringComparison.OrdinalIgnoreCase)
             || path.EndsWith(".renovaterc", StringComparison.OrdinalIgnoreCase);
-        return isJson ? ParseJson(path, text) : ParseYaml(path, text);
+        return Parse(path, text, isJson);
     }
+
+    /// <summary>For text whose format is known from elsewhere than its name (a Content-Type, its first character).</summary>
+    public static (IReadOnlyList<Node> Documents, Diagnostic? Error) Parse(string path, string text, bool isJson) =>
+        isJson ? ParseJson(path, text) : ParseYaml(path, text);
 
     private static (IReadOnlyList<Node>, Diagnostic?) ParseYaml(string path, string text)
     {
@@ -33,6 +37,11 @@ public static class StructuredParser
         catch (YamlException e)
         {
             return ([], Diagnostic.Warning(path, (int)e.Start.Line, $"invalid YAML, skipped: {FirstLine(e.Message)}"));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some unclosed flow collections ("a: [b\nc: {}").
+            return ([], Diagnostic.Warning(path, 0, "invalid YAML, skipped: the parser failed without giving a line (often an unclosed [ or {)"));
         }
         catch (ExpansionLimitException e)
         {
@@ -134,7 +143,7 @@ public static class StructuredParser
         }
         catch (JsonException e)
         {
-            return ([], Diagnostic.Warning(path, (int)(e.LineNumber ?? 0) + 1, $"invalid JSON, skipped: {FirstLine(e.Message)}"));
+            return ([], Diagnostic.Warning(path, (int)(e.LineNumber ?? 0) + 1, $"invalid JSON, skipped: {WithoutPosition(FirstLine(e.Message))}"));
         }
     }
 
@@ -169,6 +178,13 @@ public static class StructuredParser
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    /// <summary>System.Text.Json ends its messages with its own 0-based position, which would contradict the diagnostic's line.</summary>
+    internal static string WithoutPosition(string message)
+    {
+        var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return position < 0 ? message : message[..position];
+    }
 
     /// <summary>Byte offset to 1-based line, by binary search over newline offsets.</summary>
     private sealed class LineIndex

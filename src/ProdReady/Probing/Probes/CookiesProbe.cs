@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using ProdReady.Model;
+
+namespace ProdReady.Probing.Probes;
+
+/// <summary>
+/// Flags on session-like cookies set by the root and the usual login pages: HttpOnly keeps scripts (and so XSS)
+/// from reading them, Secure keeps them off plain http, SameSite keeps them off cross-site requests (CSRF).
+/// </summary>
+public sealed partial class CookiesProbe : IProbe
+{
+    /// <summary>Pages that set a session cookie when the root does not; GET only.</summary>
+    public static readonly IReadOnlyList<string> LoginPaths = ["/login", "/account/login", "/signin"];
+
+    public string Id => "cookies";
+
+    public async Task<IReadOnlyList<ProbeFinding>> Run(ProbeContext context)
+    {
+        var exchanges = new List<ProbeExchange> { context.Root };
+        foreach (var path in LoginPaths)
+        {
+            exchanges.Add(await context.Get(path).ConfigureAwait(false));
+        }
+        return Judge(exchanges);
+    }
+
+    /// <summary>The verdicts on the session-like cookies these answers set.</summary>
+    internal static IReadOnlyList<ProbeFinding> Judge(IReadOnlyList<ProbeExchange> exchanges)
+    {
+        var cookies = exchanges
+            .SelectMany(exchange => exchange.SetCookies.Select(header => new SetCookie(header, exchange)))
+            .Where(cookie => SessionLike().IsMatch(cookie.Name) && !ReadableByDesign().IsMatch(cookie.Name))
+            .ToList();
+        if (cookies.Count == 0)
+        {
+            return [new ProbeFinding("cookies", ProbeVerdict.Inconclusive,
+                $"no session-like cookie set on {string.Join(", ", exchanges.Select(exchange => exchange.Url.AbsolutePath).Distinct())}")
+            { Exchanges = exchanges }];
+        }
+        var https = exchanges[0].Url.Scheme == Uri.UriSchemeHttps;
+        return
+        [
+            Flag(cookies, "cookies.httponly", "HttpOnly", ProbeVerdict.Fail, Priority.P1, "any script on the page, an injected one included, can read it"),
+            https
+                ? Flag(cookies, "cookies.secure", "Secure", ProbeVerdict.Fail, Priority.P1, "browsers also send it over plain http, in clear")
+                : Flag(cookies, "cookies.secure", "Secure", ProbeVerdict.Warn, Priority.P2, "it will be sent in clear if ever served over http"),
+            Flag(cookies, "cookies.samesite", "SameSite", ProbeVerdict.Warn, Priority.P2, "browsers default to Lax, but say so: older ones send it with cross-site requests (CSRF)"),
+        ];
+    }
+
+    private static ProbeFinding Flag(List<SetCookie> cookies, string id, string flag, ProbeVerdict missing, Priority severity, string why)
+    {
+        var lacking = cookies.Where(cookie => !cookie.Has(flag)).ToList();
+        var shown = lacking.Count == 0 ? cookies : lacking;
+        var names = string.Join(", ", shown.Select(cookie => $"{cookie.Name} (set by {cookie.Exchange.Url.AbsolutePath})").Distinct());
+        var several = shown.Select(cookie => cookie.Name).Distinct().Count() > 1;
+        var finding = lacking.Count == 0
+            ? new ProbeFinding(id, ProbeVerdict.Pass, $"{(several ? "cookies" : "cookie")} {names}: {flag} set")
+            : new ProbeFinding(id, missing, $"{(several ? "cookies" : "cookie")} {names} {(several ? "lack" : "lacks")} {flag}: {why}") { Severity = severity };
+        return finding with { Exchanges = [.. shown.Select(cookie => cookie.Exchange).Distinct()], Excerpt = shown[0].Redacted };
+    }
+
+    /// <summary>One Set-Cookie header: the cookie's name and the names of its attributes.</summary>
+    private sealed class SetCookie
+    {
+        private readonly HashSet<string> _attributes;
+
+        public SetCookie(string header, ProbeExchange exchange)
+        {
+            Exchange = exchange;
+            var parts = header.Split(';', StringSplitOptions.TrimEntries);
+            Name = parts[0].Split('=', 2)[0].Trim();
+            _attributes = new HashSet<string>(parts.Skip(1).Select(part => part.Split('=', 2)[0].Trim()), StringComparer.OrdinalIgnoreCase);
+            Redacted = string.Join("; ", [$"Set-Cookie: {Name}=***", .. parts.Skip(1)]);
+        }
+
+        public string Name { get; }
+        public ProbeExchange Exchange { get; }
+
+        /// <summary>The header with the cookie's value hidden: it is a live session.</summary>
+        public string Redacted { get; }
+
+        public bool Has(string attribute) => _attributes.Contains(attribute);
+    }
+
+    [GeneratedRegex(@"sess|(?:^|[^a-z])sid(?:$|[^a-z])|auth|token|jwt|remember|^\.AspNetCore\.", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex SessionLike();
+
+    /// <summary>Anti-forgery tokens for double-submit are read by the page's script on purpose.</summary>
+    [GeneratedRegex(@"csrf|xsrf", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex ReadableByDesign();
+}
