@@ -23,6 +23,7 @@ public sealed class TargetApp : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
+        Routes.AddErrorServices(builder.Services, behaviour);
         var app = builder.Build();
         app.Use(async (context, next) =>
         {
