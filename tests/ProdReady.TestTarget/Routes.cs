@@ -12,6 +12,8 @@ internal static partial class Routes
         app.MapGet("/", () => behaviour.HtmlRoot ? Results.Content(Page, "text/html") : Results.Json(new { service = "orders", version = "1.4.2" }));
         Health(app, behaviour.Health);
         MapAuth(app, behaviour);
+        MapErrors(app, behaviour);
+        MapExposure(app, behaviour);
         if (behaviour.CatchAll)
         {
             app.MapFallback(() => Results.Content(Page, "text/html"));

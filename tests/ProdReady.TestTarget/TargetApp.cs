@@ -24,6 +24,7 @@ public sealed class TargetApp : IAsyncDisposable
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
+        Routes.AddErrorServices(builder.Services, behaviour);
         var app = builder.Build();
         app.Use(async (context, next) =>
         {

@@ -55,7 +55,7 @@ public sealed partial class ProbeClient : IDisposable
 
     public async Task<ProbeExchange> Send(ProbeRequest request)
     {
-        var url = Resolve(request.Path);
+        var url = request.RawPath ? RawUrl(request.Path) : Resolve(request.Path);
         for (var hop = 0; ; hop++)
         {
             var exchange = await SendOnce(request, url).ConfigureAwait(false);
@@ -76,7 +76,7 @@ public sealed partial class ProbeClient : IDisposable
     {
         if (Refusal() is { } refused)
         {
-            return new ProbeExchange { Method = request.Method, Url = url, RequestHeaders = request.Headers, Error = $"not sent: {refused}" };
+            return Evidence(request, url) with { Error = $"not sent: {refused}" };
         }
         try
         {
@@ -84,7 +84,7 @@ public sealed partial class ProbeClient : IDisposable
         }
         catch (OperationCanceledException)
         {
-            return new ProbeExchange { Method = request.Method, Url = url, RequestHeaders = request.Headers, Error = $"not sent: {Stop("the deadline passed")}" };
+            return Evidence(request, url) with { Error = $"not sent: {Stop("the deadline passed")}" };
         }
         try
         {
@@ -97,7 +97,7 @@ public sealed partial class ProbeClient : IDisposable
         }
         catch (OperationCanceledException) when (_deadline.IsCancellationRequested)
         {
-            return new ProbeExchange { Method = request.Method, Url = url, RequestHeaders = request.Headers, Error = $"not sent: {Stop("the deadline passed")}" };
+            return Evidence(request, url) with { Error = $"not sent: {Stop("the deadline passed")}" };
         }
         finally
         {
@@ -139,6 +139,7 @@ public sealed partial class ProbeClient : IDisposable
         {
             message.Headers.TryAddWithoutValidation(name, value);
         }
+        AttachBody(message, request);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_deadline.Token);
         timeout.CancelAfter(Options.RequestTimeout);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -147,11 +148,8 @@ public sealed partial class ProbeClient : IDisposable
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             var (body, truncated) = await ReadBody(response, timeout.Token).ConfigureAwait(false);
             Observe(response);
-            return new ProbeExchange
+            return Evidence(request, url) with
             {
-                Method = request.Method,
-                Url = url,
-                RequestHeaders = request.Headers,
                 Status = response.StatusCode,
                 Headers = HeadersOf(response),
                 SetCookies = SetCookiesOf(response),
@@ -170,11 +168,8 @@ public sealed partial class ProbeClient : IDisposable
         }
     }
 
-    private static ProbeExchange Failed(ProbeRequest request, Uri url, long started, string error) => new()
+    private static ProbeExchange Failed(ProbeRequest request, Uri url, long started, string error) => Evidence(request, url) with
     {
-        Method = request.Method,
-        Url = url,
-        RequestHeaders = request.Headers,
         Elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started),
         Error = error,
     };

@@ -12,6 +12,9 @@ public sealed record ProbeExchange
     /// <summary>Headers the probe set beyond the defaults (Origin, Expect, ...), to show the exact request.</summary>
     public IReadOnlyDictionary<string, string> RequestHeaders { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The body the probe sent, for the two probes that send one (errors, limits).</summary>
+    public string? RequestBody { get; init; }
+
     /// <summary>Null when no response came (refused, timed out); then <see cref="Error"/> says why.</summary>
     public HttpStatusCode? Status { get; init; }
 
@@ -36,6 +39,6 @@ public sealed record ProbeExchange
 
     /// <summary>"GET /health → 200 (12 ms)".</summary>
     public string Summary =>
-        $"{Method} {Url.PathAndQuery}{string.Concat(RequestHeaders.Select(h => $" [{h.Key}: {h.Value}]"))} → {(StatusCode is { } code ? code.ToString(CultureInfo.InvariantCulture) : Error)} ({Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms)";
+        $"{Method} {Url.PathAndQuery}{string.Concat(RequestHeaders.Select(h => $" [{h.Key}: {h.Value}]"))}{(RequestBody is null ? "" : $" [body: {RequestBody}]")} → {(StatusCode is { } code ? code.ToString(CultureInfo.InvariantCulture) : Error)} ({Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms)";
 
 }

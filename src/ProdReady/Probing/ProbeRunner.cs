@@ -9,7 +9,10 @@ namespace ProdReady.Probing;
 public static class ProbeRunner
 {
     public static IReadOnlyList<IProbe> DefaultProbes() =>
-        [new HealthProbe(), new HeadersProbe(), new CorsProbe(), new OpenApiProbe(), new AuthProbe(), new MethodsProbe(), new CookiesProbe(), new CompressionProbe()];
+    [
+        new HealthProbe(), new HeadersProbe(), new CorsProbe(), new OpenApiProbe(), new AuthProbe(), new MethodsProbe(), new CookiesProbe(),
+        new CompressionProbe(), new ErrorsProbe(), new ExposureProbe(),
+    ];
 
     /// <summary>The target as a URL, or why it is not one ("ftp://x" is not a service to probe).</summary>
     public static (Uri? Target, string? Problem) ParseTarget(string text)

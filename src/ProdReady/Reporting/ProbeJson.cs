@@ -62,6 +62,7 @@ public static class ProbeJson
             }
             json.WriteEndObject();
         }
+        WriteOptional(json, "body", exchange.RequestBody);
         if (exchange.StatusCode is { } status)
         {
             json.WriteNumber("status", status);
