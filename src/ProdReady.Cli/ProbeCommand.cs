@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ProdReady.Probing;
+using ProdReady.Probing.Probes;
 using ProdReady.Reporting;
 using Spectre.Console;
 
@@ -15,14 +16,16 @@ internal static class ProbeCommand
         format.AcceptOnlyFromAmong("table", "json");
         var healthPath = new Option<string?>("--health-path") { Description = "A health endpoint to try first, e.g. /internal/health" };
         var budget = new Option<int>("--budget") { Description = "Most requests the run may send", DefaultValueFactory = _ => new ProbeOptions().RequestBudget };
-        var command = new Command("probe", "Check a running service over HTTP (read-only, bounded): health endpoints, security headers, CORS")
+        var allowBurst = new Option<bool>("--allow-burst") { Description = $"Also send a burst of up to {RateLimitProbe.MaxRequests} requests ({ProbeClient.BurstConcurrency} at a time) to see whether the service rate-limits" };
+        var command = new Command("probe", "Check a running service over HTTP (read-only, bounded): health endpoints, security headers, CORS, rate limits")
         {
-            url, format, healthPath, budget,
+            url, format, healthPath, budget, allowBurst,
         };
         command.SetAction(parse => Run(parse.GetValue(url)!, parse.GetValue(format)!, new ProbeOptions
         {
             HealthPath = parse.GetValue(healthPath),
             RequestBudget = Math.Max(1, parse.GetValue(budget)),
+            AllowBurst = parse.GetValue(allowBurst),
         }));
         return command;
     }

@@ -23,7 +23,9 @@ public sealed class TargetApp : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
+        TargetRateLimiting.AddTo(builder, behaviour);
         var app = builder.Build();
+        TargetRateLimiting.Use(app, behaviour);
         app.Use(async (context, next) =>
         {
             Headers(context.Response, behaviour);

@@ -8,7 +8,8 @@ namespace ProdReady.Probing;
 /// </summary>
 public static class ProbeRunner
 {
-    public static IReadOnlyList<IProbe> DefaultProbes() => [new HealthProbe(), new HeadersProbe(), new CorsProbe()];
+    /// <summary>The rate-limit burst goes last: its 429s and Retry-After waits must not disturb the other probes.</summary>
+    public static IReadOnlyList<IProbe> DefaultProbes() => [new HealthProbe(), new HeadersProbe(), new CorsProbe(), new RateLimitProbe()];
 
     /// <summary>The target as a URL, or why it is not one ("ftp://x" is not a service to probe).</summary>
     public static (Uri? Target, string? Problem) ParseTarget(string text)
