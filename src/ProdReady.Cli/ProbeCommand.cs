@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using ProdReady.Probing;
 using ProdReady.Probing.Probes;
 using ProdReady.Reporting;
@@ -80,9 +81,28 @@ internal static class ProbeCommand
                 console.MarkupLine($"[grey]{new string(' ', 32)}fix: {Markup.Escape(string.Join(", ", finding.Controls.Select(control => $"prodready rules show {control}")))}[/]");
             }
         }
+        if (report.HeadersGrade is { } grade)
+        {
+            Grade(console, grade);
+        }
         if (report.StoppedBecause is { } stopped)
         {
             console.MarkupLine($"[yellow]stopped early:[/] {Markup.Escape(stopped)}");
+        }
+    }
+
+    /// <summary>
+    /// "Headers grade C (50/100, Observatory-style)", then one line per modifier that moved the score or could not be
+    /// graded, worst first: one line each, so the reasons stay whole in a 160-column log.
+    /// </summary>
+    private static void Grade(IAnsiConsole console, HeadersGrade grade)
+    {
+        console.MarkupLine($"[bold]Headers grade {Markup.Escape(grade.Grade)}[/] ({grade.Score}/100, Observatory-style)");
+        foreach (var modifier in grade.Modifiers.Where(modifier => modifier.Points != 0 || !modifier.Graded))
+        {
+            var points = modifier.Graded ? modifier.Points.ToString("+0;-0", CultureInfo.InvariantCulture) : "n/a";
+            var uncounted = modifier.Points > 0 && !modifier.Counted ? $" (not counted: bonuses need {HeadersGrade.BonusThreshold})" : "";
+            console.MarkupLine($"[grey]{new string(' ', 13)}{points,4}  {Markup.Escape(modifier.Reason + uncounted)}[/]");
         }
     }
 }

@@ -35,6 +35,10 @@ public static class ProbeRunner
         {
             findings.AddRange(await probe.Run(context).ConfigureAwait(false));
         }
-        return new ProbeReport(target, findings, client.Sent) { StoppedBecause = client.StoppedBecause };
+        return new ProbeReport(target, findings, client.Sent)
+        {
+            StoppedBecause = client.StoppedBecause,
+            HeadersGrade = HeadersGrade.Of(root, findings.SelectMany(finding => finding.Exchanges)),
+        };
     }
 }
