@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using ProdReady.Probing;
+using ProdReady.Probing.Probes;
 using ProdReady.Reporting;
 using Spectre.Console;
 
@@ -16,15 +18,17 @@ internal static class ProbeCommand
         var healthPath = new Option<string?>("--health-path") { Description = "A health endpoint to try first, e.g. /internal/health" };
         var openApi = new Option<string?>("--openapi") { Description = "The OpenAPI document: a path on the target (/openapi.json), a URL on its host, or a local file" };
         var budget = new Option<int>("--budget") { Description = "Most requests the run may send", DefaultValueFactory = _ => new ProbeOptions().RequestBudget };
-        var command = new Command("probe", "Check a running service over HTTP (read-only, bounded): health endpoints, security headers, CORS")
+        var allowBurst = new Option<bool>("--allow-burst") { Description = $"Also send a burst of up to {RateLimitProbe.MaxRequests} requests ({ProbeClient.BurstConcurrency} at a time) to see whether the service rate-limits" };
+        var command = new Command("probe", "Check a running service over HTTP (read-only, bounded): health endpoints, security headers, CORS, rate limits")
         {
-            url, format, healthPath, openApi, budget,
+            url, format, healthPath, openApi, budget, allowBurst,
         };
         command.SetAction(parse => Run(parse.GetValue(url)!, parse.GetValue(format)!, new ProbeOptions
         {
             HealthPath = parse.GetValue(healthPath),
             OpenApi = parse.GetValue(openApi),
             RequestBudget = Math.Max(1, parse.GetValue(budget)),
+            AllowBurst = parse.GetValue(allowBurst),
         }));
         return command;
     }
@@ -79,9 +83,28 @@ internal static class ProbeCommand
                 console.MarkupLine($"[grey]{new string(' ', 32)}fix: {Markup.Escape(string.Join(", ", finding.Controls.Select(control => $"prodready rules show {control}")))}[/]");
             }
         }
+        if (report.HeadersGrade is { } grade)
+        {
+            Grade(console, grade);
+        }
         if (report.StoppedBecause is { } stopped)
         {
             console.MarkupLine($"[yellow]stopped early:[/] {Markup.Escape(stopped)}");
+        }
+    }
+
+    /// <summary>
+    /// "Headers grade C (50/100, Observatory-style)", then one line per modifier that moved the score or could not be
+    /// graded, worst first: one line each, so the reasons stay whole in a 160-column log.
+    /// </summary>
+    private static void Grade(IAnsiConsole console, HeadersGrade grade)
+    {
+        console.MarkupLine($"[bold]Headers grade {Markup.Escape(grade.Grade)}[/] ({grade.Score}/100, Observatory-style)");
+        foreach (var modifier in grade.Modifiers.Where(modifier => modifier.Points != 0 || !modifier.Graded))
+        {
+            var points = modifier.Graded ? modifier.Points.ToString("+0;-0", CultureInfo.InvariantCulture) : "n/a";
+            var uncounted = modifier.Points > 0 && !modifier.Counted ? $" (not counted: bonuses need {HeadersGrade.BonusThreshold})" : "";
+            console.MarkupLine($"[grey]{new string(' ', 13)}{points,4}  {Markup.Escape(modifier.Reason + uncounted)}[/]");
         }
     }
 }

@@ -25,7 +25,9 @@ public sealed class TargetApp : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
         Routes.AddErrorServices(builder.Services, behaviour);
+        TargetRateLimiting.AddTo(builder, behaviour);
         var app = builder.Build();
+        TargetRateLimiting.Use(app, behaviour);
         app.Use(async (context, next) =>
         {
             Headers(context.Response, behaviour);

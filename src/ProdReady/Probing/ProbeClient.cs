@@ -36,7 +36,7 @@ public sealed partial class ProbeClient : IDisposable
             UseCookies = false,
             AutomaticDecompression = DecompressionMethods.None,
             ConnectTimeout = options.RequestTimeout,
-            MaxConnectionsPerServer = Math.Max(1, options.Concurrency),
+            MaxConnectionsPerServer = Math.Max(1, options.AllowBurst ? Math.Max(options.Concurrency, BurstConcurrency) : options.Concurrency),
             PooledConnectionLifetime = TimeSpan.FromMinutes(1),
         };
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
@@ -58,7 +58,7 @@ public sealed partial class ProbeClient : IDisposable
         var url = request.RawPath ? RawUrl(request.Path) : Resolve(request.Path);
         for (var hop = 0; ; hop++)
         {
-            var exchange = await SendOnce(request, url).ConfigureAwait(false);
+            var exchange = await SendOnce(request, url, _slots).ConfigureAwait(false);
             if (!request.FollowRedirects || hop == MaxRedirects || exchange.StatusCode is not (301 or 302 or 303 or 307 or 308)
                 || exchange.Header("Location") is not { } location || !Uri.TryCreate(url, location, out var next)
                 || !string.Equals(next.Host, Target.Host, StringComparison.OrdinalIgnoreCase))
@@ -72,7 +72,8 @@ public sealed partial class ProbeClient : IDisposable
     private Uri Resolve(string path) => Uri.TryCreate(path, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)
         ? absolute : new Uri(Target, path);
 
-    private async Task<ProbeExchange> SendOnce(ProbeRequest request, Uri url)
+    /// <summary>One request through the given concurrency slots (the normal ones, or a burst's own).</summary>
+    private async Task<ProbeExchange> SendOnce(ProbeRequest request, Uri url, SemaphoreSlim slots)
     {
         if (Refusal() is { } refused)
         {
@@ -80,7 +81,7 @@ public sealed partial class ProbeClient : IDisposable
         }
         try
         {
-            await _slots.WaitAsync(_deadline.Token).ConfigureAwait(false);
+            await slots.WaitAsync(_deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -101,7 +102,7 @@ public sealed partial class ProbeClient : IDisposable
         }
         finally
         {
-            _slots.Release();
+            slots.Release();
         }
     }
 
@@ -243,6 +244,7 @@ public sealed partial class ProbeClient : IDisposable
     {
         _http.Dispose();
         _slots.Dispose();
+        _burstSlots.Dispose();
         _deadline.Dispose();
     }
 }

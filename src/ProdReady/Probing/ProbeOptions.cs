@@ -27,6 +27,12 @@ public sealed record ProbeOptions
     /// <summary>A health endpoint slower than this at p95 gets a warning: orchestrator probes time out near here.</summary>
     public TimeSpan SlowHealth { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Allows the one probe that sends a burst (the rate-limit probe): off by default, since a burst can trip alerts or
+    /// a limiter that then blocks real clients sharing the probe's address.
+    /// </summary>
+    public bool AllowBurst { get; init; }
+
     /// <summary>A health path to try before the conventional ones.</summary>
     public string? HealthPath { get; init; }
 

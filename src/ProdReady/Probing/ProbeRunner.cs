@@ -8,10 +8,11 @@ namespace ProdReady.Probing;
 /// </summary>
 public static class ProbeRunner
 {
+    /// <summary>The rate-limit burst goes last: its 429s and Retry-After waits must not disturb the other probes.</summary>
     public static IReadOnlyList<IProbe> DefaultProbes() =>
     [
         new HealthProbe(), new HeadersProbe(), new CorsProbe(), new OpenApiProbe(), new AuthProbe(), new MethodsProbe(), new CookiesProbe(),
-        new CompressionProbe(), new ErrorsProbe(), new ExposureProbe(),
+        new CompressionProbe(), new ErrorsProbe(), new ExposureProbe(), new RateLimitProbe(),
     ];
 
     /// <summary>The target as a URL, or why it is not one ("ftp://x" is not a service to probe).</summary>
@@ -38,6 +39,10 @@ public static class ProbeRunner
         {
             findings.AddRange(await probe.Run(context).ConfigureAwait(false));
         }
-        return new ProbeReport(target, findings, client.Sent) { StoppedBecause = client.StoppedBecause };
+        return new ProbeReport(target, findings, client.Sent)
+        {
+            StoppedBecause = client.StoppedBecause,
+            HeadersGrade = HeadersGrade.Of(root, findings.SelectMany(finding => finding.Exchanges)),
+        };
     }
 }

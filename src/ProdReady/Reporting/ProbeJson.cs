@@ -43,9 +43,33 @@ public static class ProbeJson
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            if (report.HeadersGrade is { } grade)
+            {
+                HeadersGrade(json, grade);
+            }
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void HeadersGrade(Utf8JsonWriter json, HeadersGrade grade)
+    {
+        json.WriteStartObject("headersGrade");
+        json.WriteNumber("score", grade.Score);
+        json.WriteString("grade", grade.Grade);
+        json.WriteStartArray("modifiers");
+        foreach (var modifier in grade.Modifiers)
+        {
+            json.WriteStartObject();
+            json.WriteString("test", modifier.Test);
+            json.WriteNumber("points", modifier.Points);
+            json.WriteBoolean("counted", modifier.Counted);
+            json.WriteBoolean("graded", modifier.Graded);
+            json.WriteString("reason", modifier.Reason);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private static void Exchange(Utf8JsonWriter json, ProbeExchange exchange)
