@@ -17,6 +17,9 @@ public sealed partial class AuthProbe : IProbe
 
     public string Id => "auth";
 
+
+    public IReadOnlyList<string> Findings => ["auth.secured", "auth.unmarked", "auth.public", "auth"];
+
     public async Task<IReadOnlyList<ProbeFinding>> Run(ProbeContext context)
     {
         var document = (await context.OpenApi.ConfigureAwait(false)).Document;

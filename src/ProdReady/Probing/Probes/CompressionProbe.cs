@@ -17,6 +17,9 @@ public sealed class CompressionProbe : IProbe
 
     public string Id => "compression";
 
+
+    public IReadOnlyList<string> Findings => ["compression"];
+
     public async Task<IReadOnlyList<ProbeFinding>> Run(ProbeContext context)
     {
         var sample = new[] { (await context.OpenApi.ConfigureAwait(false)).Exchange, context.Root }.FirstOrDefault(exchange => IsLargeJson(context, exchange));

@@ -14,6 +14,9 @@ public sealed partial class CookiesProbe : IProbe
 
     public string Id => "cookies";
 
+
+    public IReadOnlyList<string> Findings => ["cookies.httponly", "cookies.secure", "cookies.samesite", "cookies"];
+
     public async Task<IReadOnlyList<ProbeFinding>> Run(ProbeContext context)
     {
         var exchanges = new List<ProbeExchange> { context.Root };

@@ -13,6 +13,9 @@ public sealed class CorsProbe : IProbe
 
     public string Id => "cors";
 
+
+    public IReadOnlyList<string> Findings => ["cors.any-origin", "cors.null-origin", "cors"];
+
     public async Task<IReadOnlyList<ProbeFinding>> Run(ProbeContext context)
     {
         var path = context.Root.Url.PathAndQuery;

@@ -21,6 +21,9 @@ public sealed partial class ErrorsProbe : IProbe
 
     public string Id => "errors";
 
+
+    public IReadOnlyList<string> Findings => ["errors.stack-trace", "errors.status", "errors.structured", "errors"];
+
     public async Task<IReadOnlyList<ProbeFinding>> Run(ProbeContext context)
     {
         var unknown = await context.Get($"/prodready-missing-{Guid.NewGuid():N}").ConfigureAwait(false);

@@ -63,6 +63,9 @@ public sealed partial class ExposureProbe : IProbe
 
     public string Id => "exposure";
 
+
+    public IReadOnlyList<string> Findings => ["exposure.metrics", "exposure.debug", "exposure.secrets", "exposure"];
+
     public async Task<IReadOnlyList<ProbeFinding>> Run(ProbeContext context)
     {
         var index = await context.Get("/actuator").ConfigureAwait(false);

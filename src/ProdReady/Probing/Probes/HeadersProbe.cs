@@ -15,6 +15,9 @@ public sealed partial class HeadersProbe : IProbe
 
     public string Id => "headers";
 
+
+    public IReadOnlyList<string> Findings => ["headers.hsts", "headers.nosniff", "headers.frame", "headers.csp", "headers.referrer", "headers.banner", "headers"];
+
     public Task<IReadOnlyList<ProbeFinding>> Run(ProbeContext context)
     {
         var root = context.Root;

@@ -20,6 +20,9 @@ public sealed partial class HealthProbe : IProbe
 
     public string Id => "health";
 
+
+    public IReadOnlyList<string> Findings => ["health.liveness", "health.readiness", "health.separate", "health.leak", "health.truthful", "health.latency"];
+
     public async Task<IReadOnlyList<ProbeFinding>> Run(ProbeContext context)
     {
         var given = context.Options.HealthPath is { } path ? await context.Get(path).ConfigureAwait(false) : null;

@@ -16,6 +16,9 @@ public sealed class MethodsProbe : IProbe
 
     public string Id => "methods";
 
+
+    public IReadOnlyList<string> Findings => ["methods.trace", "methods.options"];
+
     public async Task<IReadOnlyList<ProbeFinding>> Run(ProbeContext context)
     {
         var marker = Guid.NewGuid().ToString("N");

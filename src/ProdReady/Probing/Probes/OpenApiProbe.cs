@@ -11,6 +11,8 @@ public sealed class OpenApiProbe : IProbe
 {
     public string Id => "openapi";
 
+    public IReadOnlyList<string> Findings => ["openapi.document"];
+
     public async Task<IReadOnlyList<ProbeFinding>> Run(ProbeContext context)
     {
         var discovery = await context.OpenApi.ConfigureAwait(false);

@@ -18,6 +18,9 @@ public sealed class RateLimitProbe : IProbe
 
     public string Id => "rate-limit";
 
+
+    public IReadOnlyList<string> Findings => ["rate-limit"];
+
     public async Task<IReadOnlyList<ProbeFinding>> Run(ProbeContext context)
     {
         if (!context.Options.AllowBurst)

@@ -25,7 +25,9 @@ public sealed class ControlEvaluator(DetectorEvaluator detectors, DetectedStack 
             {
                 Control = control,
                 Status = ResultStatus.Unknown,
-                Reason = "only a person can confirm this; record an attestation",
+                Reason = control.Probes.Count > 0
+                    ? "judged on the running service: scan with --probe URL, or record an attestation"
+                    : "only a person can confirm this; record an attestation",
             };
         }
         var evaluator = EvaluatorFor(control.Applies);
