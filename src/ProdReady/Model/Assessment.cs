@@ -25,6 +25,9 @@ public sealed record Assessment
 public sealed record LiveTarget(string Url, int RequestsSent)
 {
     public string? StoppedBecause { get; init; }
+
+    /// <summary>The Observatory-style grade of the service's headers, reported beside the readiness results.</summary>
+    public Probing.HeadersGrade? HeadersGrade { get; init; }
 }
 
 /// <summary>How much the scanner looked at, so a reader can judge coverage.</summary>

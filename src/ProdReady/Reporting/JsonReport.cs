@@ -60,6 +60,10 @@ public static class JsonReport
         json.WriteString("url", live.Url);
         json.WriteNumber("requestsSent", live.RequestsSent);
         WriteNullable(json, "stoppedBecause", live.StoppedBecause);
+        if (live.HeadersGrade is { } grade)
+        {
+            ProbeJson.WriteHeadersGrade(json, grade);
+        }
         json.WriteEndObject();
     }
 

@@ -45,14 +45,15 @@ public static class ProbeJson
             json.WriteEndArray();
             if (report.HeadersGrade is { } grade)
             {
-                HeadersGrade(json, grade);
+                WriteHeadersGrade(json, grade);
             }
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void HeadersGrade(Utf8JsonWriter json, HeadersGrade grade)
+    /// <summary>Also the `live.headersGrade` of the assessment JSON, so both documents say it the same way.</summary>
+    internal static void WriteHeadersGrade(Utf8JsonWriter json, HeadersGrade grade)
     {
         json.WriteStartObject("headersGrade");
         json.WriteNumber("score", grade.Score);

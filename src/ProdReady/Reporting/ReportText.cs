@@ -20,9 +20,10 @@ public static class ReportText
         return string.Join(" · ", parts);
     }
 
-    /// <summary>"live evidence from http://127.0.0.1:8080/ (41 requests)".</summary>
+    /// <summary>"live evidence from http://127.0.0.1:8080/ (41 requests) · headers grade B+ (80/100, Observatory-style)".</summary>
     public static string LiveLine(LiveTarget live) =>
-        $"live evidence from {live.Url} ({live.RequestsSent} requests{(live.StoppedBecause is { } why ? $"; stopped early: {why}" : "")})";
+        $"live evidence from {live.Url} ({live.RequestsSent} requests{(live.StoppedBecause is { } why ? $"; stopped early: {why}" : "")})"
+        + (live.HeadersGrade is { } grade ? $" · headers grade {grade.Grade} ({grade.Score}/100, Observatory-style)" : "");
 
     public static string Join(IEnumerable<string> values)
     {

@@ -23,7 +23,7 @@ public static class LiveCombination
         {
             Results = results,
             Scores = ScoreCalculator.Compute(results, scan.Scores.Weights),
-            Live = new LiveTarget(probe.Target.ToString(), probe.RequestsSent) { StoppedBecause = probe.StoppedBecause },
+            Live = new LiveTarget(probe.Target.ToString(), probe.RequestsSent) { StoppedBecause = probe.StoppedBecause, HeadersGrade = probe.HeadersGrade },
         };
     }
 

@@ -37,7 +37,7 @@ public class ScanWithProbeTests
         var run = Support.Cli.Run(AppContext.BaseDirectory, "scan", RepositoryRoot.Samples("node-express-api"), "--probe", target.Url.ToString());
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Matches($@"live evidence from {System.Text.RegularExpressions.Regex.Escape(target.Url.ToString())} \(\d+ requests\)", run.Stdout);
+        Assert.Matches($@"live evidence from {System.Text.RegularExpressions.Regex.Escape(target.Url.ToString())} \(\d+ requests\) · headers grade C \(50/100, Observatory-style\)", run.Stdout);
     }
 
     [Fact]
