@@ -11,6 +11,8 @@ internal static partial class Routes
     {
         app.MapGet("/", () => behaviour.HtmlRoot ? Results.Content(Page, "text/html") : Results.Json(new { service = "orders", version = "1.4.2" }));
         Health(app, behaviour.Health);
+        MapTls(app, behaviour);
+        MapLimits(app, behaviour);
         if (behaviour.CatchAll)
         {
             app.MapFallback(() => Results.Content(Page, "text/html"));
