@@ -8,7 +8,7 @@ namespace ProdReady.Probing;
 /// </summary>
 public static class ProbeRunner
 {
-    public static IReadOnlyList<IProbe> DefaultProbes() => [new HealthProbe(), new HeadersProbe(), new CorsProbe(), new TlsProbe()];
+    public static IReadOnlyList<IProbe> DefaultProbes() => [new HealthProbe(), new HeadersProbe(), new CorsProbe(), new TlsProbe(), new LimitsProbe()];
 
     /// <summary>The target as a URL, or why it is not one ("ftp://x" is not a service to probe).</summary>
     public static (Uri? Target, string? Problem) ParseTarget(string text)
