@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using ProdReady.Probing;
 using ProdReady.Probing.Probes;
 using ProdReady.Reporting;
@@ -19,28 +21,39 @@ internal static class ProbeCommand
         var openApi = new Option<string?>("--openapi") { Description = "The OpenAPI document: a path on the target (/openapi.json), a URL on its host, or a local file" };
         var budget = new Option<int>("--budget") { Description = "Most requests the run may send", DefaultValueFactory = _ => new ProbeOptions().RequestBudget };
         var allowBurst = new Option<bool>("--allow-burst") { Description = $"Also send a burst of up to {RateLimitProbe.MaxRequests} requests ({ProbeClient.BurstConcurrency} at a time) to see whether the service rate-limits" };
-        var command = new Command("probe", "Check a running service over HTTP (read-only, bounded): health endpoints, security headers, CORS, rate limits")
+        var insecure = new Option<bool>("--insecure") { Description = "Probe even when the certificate is not valid (the TLS probe still reports it)" };
+        var caFile = new Option<string?>("--ca-file") { Description = "PEM file of root certificates to trust besides the system store (a private CA)" };
+        var httpPort = new Option<int?>("--http-port") { Description = "Port of plain http, to check it redirects to https (default: 80 when https is on 443)" };
+        var command = new Command("probe", "Check a running service over HTTP (read-only, bounded): health, TLS, headers, CORS, errors, exposure, auth, methods, limits, cookies, compression, rate limits")
         {
-            url, format, healthPath, openApi, budget, allowBurst,
+            url, format, healthPath, openApi, budget, allowBurst, insecure, caFile, httpPort,
         };
-        command.SetAction(parse => Run(parse.GetValue(url)!, parse.GetValue(format)!, new ProbeOptions
+        command.SetAction(parse => Run(parse.GetValue(url)!, parse.GetValue(format)!, parse.GetValue(caFile), new ProbeOptions
         {
             HealthPath = parse.GetValue(healthPath),
             OpenApi = parse.GetValue(openApi),
             RequestBudget = Math.Max(1, parse.GetValue(budget)),
             AllowBurst = parse.GetValue(allowBurst),
+            Insecure = parse.GetValue(insecure),
+            HttpPort = parse.GetValue(httpPort),
         }));
         return command;
     }
 
-    private static int Run(string url, string format, ProbeOptions options)
+    private static int Run(string url, string format, string? caFile, ProbeOptions options)
     {
         var (target, problem) = ProbeRunner.ParseTarget(url);
-        if (target is null)
+        if (options.HttpPort is < 1 or > 65535)
         {
-            Consoles.Fail(problem!);
+            problem = $"--http-port {options.HttpPort}: not a port (1-65535)";
+        }
+        var (roots, caProblem) = caFile is null ? ([], null) : LoadRoots(caFile);
+        if (target is null || problem is not null || caProblem is not null)
+        {
+            Consoles.Fail((problem ?? caProblem)!);
             return ExitCodes.BadInput;
         }
+        options = options with { TrustedRoots = roots };
         if (RulesCommand.Load(null) is not { } loaded)
         {
             return ExitCodes.BadInput;
@@ -60,6 +73,21 @@ internal static class ProbeCommand
             Table(report);
         }
         return ExitCodes.Done;
+    }
+
+    /// <summary>The certificates of a PEM file, or why there are none.</summary>
+    private static (X509Certificate2[] Roots, string? Problem) LoadRoots(string path)
+    {
+        var roots = new X509Certificate2Collection();
+        try
+        {
+            roots.ImportFromPemFile(path);
+        }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            return ([], $"--ca-file {path}: {unreadable.Message}");
+        }
+        return roots.Count == 0 ? ([], $"--ca-file {path}: no PEM certificate in it") : ([.. roots], null);
     }
 
     private static void Table(ProbeReport report)

@@ -14,6 +14,8 @@ internal static partial class Routes
         MapAuth(app, behaviour);
         MapErrors(app, behaviour);
         MapExposure(app, behaviour);
+        MapTls(app, behaviour);
+        MapLimits(app, behaviour);
         if (behaviour.CatchAll)
         {
             app.MapFallback(() => Results.Content(Page, "text/html"));

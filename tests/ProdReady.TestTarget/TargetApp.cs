@@ -21,7 +21,7 @@ public sealed class TargetApp : IAsyncDisposable
     public static async Task<TargetApp> Start(TargetBehaviour behaviour)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(options => KestrelSetup.Configure(options, behaviour));
         builder.Logging.ClearProviders();
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
         Routes.AddErrorServices(builder.Services, behaviour);

@@ -1,5 +1,6 @@
-using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
@@ -9,8 +10,8 @@ namespace ProdReady.Probing;
 /// <summary>
 /// The only way probes reach the target, and what keeps them safe: a request budget, a per-request timeout and an
 /// overall deadline, bounded concurrency, bodies read up to a cap, redirects followed only on the same host,
-/// Retry-After honoured, and a stop after repeated 5xx. Certificates are validated as any client would: a bad one
-/// makes the target unreachable, with the reason.
+/// Retry-After honoured, and a stop after repeated 5xx. Certificates are validated as any client would (plus the
+/// roots given with --ca-file): a bad one makes the target unreachable, with the reason, unless --insecure.
 /// </summary>
 public sealed partial class ProbeClient : IDisposable
 {
@@ -38,6 +39,7 @@ public sealed partial class ProbeClient : IDisposable
             ConnectTimeout = options.RequestTimeout,
             MaxConnectionsPerServer = Math.Max(1, options.AllowBurst ? Math.Max(options.Concurrency, BurstConcurrency) : options.Concurrency),
             PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+            SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = AcceptCertificate },
         };
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -73,11 +75,20 @@ public sealed partial class ProbeClient : IDisposable
         ? absolute : new Uri(Target, path);
 
     /// <summary>One request through the given concurrency slots (the normal ones, or a burst's own).</summary>
-    private async Task<ProbeExchange> SendOnce(ProbeRequest request, Uri url, SemaphoreSlim slots)
+    private Task<ProbeExchange> SendOnce(ProbeRequest request, Uri url, SemaphoreSlim slots) => Bounded(
+        () => Exchange(request, url),
+        why => Evidence(request, url) with { Error = $"not sent: {why}" },
+        slots);
+
+    /// <summary>
+    /// Runs one exchange within the bounds: a request from the budget, a concurrency slot, Retry-After waited out,
+    /// the deadline kept. <paramref name="notSent"/> makes the answer when it cannot go, from the reason.
+    /// </summary>
+    private async Task<T> Bounded<T>(Func<Task<T>> exchange, Func<string, T> notSent, SemaphoreSlim slots)
     {
         if (Refusal() is { } refused)
         {
-            return Evidence(request, url) with { Error = $"not sent: {refused}" };
+            return notSent(refused);
         }
         try
         {
@@ -85,7 +96,7 @@ public sealed partial class ProbeClient : IDisposable
         }
         catch (OperationCanceledException)
         {
-            return Evidence(request, url) with { Error = $"not sent: {Stop("the deadline passed")}" };
+            return notSent(Stop("the deadline passed"));
         }
         try
         {
@@ -94,11 +105,11 @@ public sealed partial class ProbeClient : IDisposable
             {
                 await Task.Delay(wait, _deadline.Token).ConfigureAwait(false);
             }
-            return await Exchange(request, url).ConfigureAwait(false);
+            return await exchange().ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_deadline.IsCancellationRequested)
         {
-            return Evidence(request, url) with { Error = $"not sent: {Stop("the deadline passed")}" };
+            return notSent(Stop("the deadline passed"));
         }
         finally
         {
@@ -148,7 +159,7 @@ public sealed partial class ProbeClient : IDisposable
         {
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             var (body, truncated) = await ReadBody(response, timeout.Token).ConfigureAwait(false);
-            Observe(response);
+            Observe((int)response.StatusCode, response.Headers.RetryAfter);
             return Evidence(request, url) with
             {
                 Status = response.StatusCode,
@@ -161,11 +172,11 @@ public sealed partial class ProbeClient : IDisposable
         }
         catch (OperationCanceledException) when (!_deadline.IsCancellationRequested)
         {
-            return Failed(request, url, started, $"no response within {Options.RequestTimeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s");
+            return Failed(request, url, started, $"no response within {Seconds(Options.RequestTimeout)}");
         }
         catch (HttpRequestException error)
         {
-            return Failed(request, url, started, Describe(error));
+            return Failed(request, url, started, error.InnerException is AuthenticationException && RejectedCertificate is { } rejected ? rejected : Describe(error));
         }
     }
 
@@ -176,10 +187,9 @@ public sealed partial class ProbeClient : IDisposable
     };
 
     /// <summary>Honours Retry-After (up to a bound) and counts 5xx in a row.</summary>
-    private void Observe(HttpResponseMessage response)
+    private void Observe(int code, RetryConditionHeaderValue? retryAfter)
     {
-        var code = (int)response.StatusCode;
-        if (code is 429 or 503 && response.Headers.RetryAfter is { } retry)
+        if (code is 429 or 503 && retryAfter is { } retry)
         {
             var wait = retry.Delta ?? (retry.Date is { } date ? date - DateTimeOffset.UtcNow : TimeSpan.Zero);
             var bounded = wait < Options.MaxRetryAfterWait ? wait : Options.MaxRetryAfterWait;
@@ -230,12 +240,13 @@ public sealed partial class ProbeClient : IDisposable
     }
 
     /// <summary>One line for a failed connection: refused, unknown host, TLS.</summary>
-    private static string Describe(HttpRequestException error) => error.InnerException switch
+    private static string Describe(Exception error) => error switch
     {
+        HttpRequestException { InnerException: { } inner } => Describe(inner),
         SocketException { SocketErrorCode: SocketError.ConnectionRefused } => "connection refused",
         SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain } => "host not found (DNS)",
         SocketException socket => $"network error ({socket.SocketErrorCode})",
-        AuthenticationException tls => $"TLS handshake failed: {tls.Message}",
+        AuthenticationException tls => $"TLS handshake failed: {tls.InnerException?.Message ?? tls.Message}",
         IOException io => $"connection closed: {io.Message}",
         _ => error.Message,
     };

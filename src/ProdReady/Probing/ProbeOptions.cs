@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace ProdReady.Probing;
 
 /// <summary>
@@ -38,6 +40,21 @@ public sealed record ProbeOptions
 
     /// <summary>The OpenAPI document: a path on the target, a URL on its host, or a local file; else it is looked for.</summary>
     public string? OpenApi { get; init; }
+
+    /// <summary>Accept any certificate for the HTTP probes (`--insecure`); the TLS probe still reports it.</summary>
+    public bool Insecure { get; init; }
+
+    /// <summary>
+    /// Roots trusted besides the system store (`--ca-file`): a private CA. Certificates chaining to one of them are
+    /// valid for the HTTP probes and for the TLS probe.
+    /// </summary>
+    public IReadOnlyList<X509Certificate2> TrustedRoots { get; init; } = [];
+
+    /// <summary>
+    /// Where plain http is served, for the http→https redirect check (`--http-port`); by default port 80, and only for
+    /// https targets on the default port 443.
+    /// </summary>
+    public int? HttpPort { get; init; }
 
     public string UserAgent { get; init; } = $"ProdReady-Probe/{typeof(ProbeOptions).Assembly.GetName().Version?.ToString(3)} (readiness probe; read-only)";
 }

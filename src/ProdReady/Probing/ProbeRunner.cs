@@ -11,8 +11,8 @@ public static class ProbeRunner
     /// <summary>The rate-limit burst goes last: its 429s and Retry-After waits must not disturb the other probes.</summary>
     public static IReadOnlyList<IProbe> DefaultProbes() =>
     [
-        new HealthProbe(), new HeadersProbe(), new CorsProbe(), new OpenApiProbe(), new AuthProbe(), new MethodsProbe(), new CookiesProbe(),
-        new CompressionProbe(), new ErrorsProbe(), new ExposureProbe(), new RateLimitProbe(),
+        new HealthProbe(), new HeadersProbe(), new CorsProbe(), new TlsProbe(), new OpenApiProbe(), new AuthProbe(), new MethodsProbe(),
+        new CookiesProbe(), new CompressionProbe(), new ErrorsProbe(), new ExposureProbe(), new LimitsProbe(), new RateLimitProbe(),
     ];
 
     /// <summary>The target as a URL, or why it is not one ("ftp://x" is not a service to probe).</summary>

@@ -45,11 +45,4 @@ public class HeadersProbeTests
         Assert.Equal(1, report.RequestsSent);
         Assert.Empty(report.Findings);
     }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -7,7 +7,7 @@ namespace ProdReady.Tests.Probing;
 public class ProbeCatalogTests
 {
     /// <summary>Ids that are never evidence: a probe that could not run ("headers": no answer) or information only.</summary>
-    private static readonly string[] NotEvidence = ["auth", "auth.public", "cookies", "cors", "errors", "exposure", "headers"];
+    private static readonly string[] NotEvidence = ["auth", "auth.public", "cookies", "cors", "errors", "exposure", "headers", "tls"];
 
     private static readonly string[] Reported = [.. ProbeRunner.DefaultProbes().SelectMany(probe => probe.Findings)];
 

@@ -9,9 +9,16 @@ public static class Cli
 {
     private static readonly string Assembly = Path.Combine(AppContext.BaseDirectory, "ProdReady.Cli.dll");
 
-    public static CliRun Run(string workingDirectory, params string[] args)
+    public static CliRun Run(string workingDirectory, params string[] args) => RunWith(new Dictionary<string, string>(), workingDirectory, args);
+
+    /// <summary>As <see cref="Run"/>, with extra environment variables (OPENSSL_CONF, ...).</summary>
+    public static CliRun RunWith(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         start.ArgumentList.Add(Assembly);
         foreach (var arg in args)
         {
