@@ -95,7 +95,7 @@ public sealed partial class ProbeClient
             {
                 return Outcome(RawOutcome.Closed, head.Length == 0 ? "connection closed without an answer" : "answered something that is not HTTP");
             }
-            Observe(response.Status, RetryConditionHeaderValue.TryParse(response.Headers.GetValueOrDefault("Retry-After"), out var retry) ? retry : null);
+            Observe(response.Status, RetryConditionHeaderValue.TryParse(response.Headers.GetValueOrDefault("Retry-After"), out var retry) ? retry : null, countThrottling: true);
             return new RawExchange(RawOutcome.Answered, evidence with
             {
                 Status = (HttpStatusCode)response.Status,

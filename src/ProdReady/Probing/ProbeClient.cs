@@ -23,6 +23,7 @@ public sealed partial class ProbeClient : IDisposable
     private readonly object _gate = new();
     private int _sent;
     private int _consecutiveServerErrors;
+    private int _consecutiveThrottled;
     private DateTimeOffset _notBefore = DateTimeOffset.MinValue;
 
     public ProbeClient(Uri target, ProbeOptions options)
@@ -76,7 +77,7 @@ public sealed partial class ProbeClient : IDisposable
 
     /// <summary>One request through the given concurrency slots (the normal ones, or a burst's own).</summary>
     private Task<ProbeExchange> SendOnce(ProbeRequest request, Uri url, SemaphoreSlim slots) => Bounded(
-        () => Exchange(request, url),
+        () => Exchange(request, url, countThrottling: slots != _burstSlots),
         why => Evidence(request, url) with { Error = $"not sent: {why}" },
         slots);
 
@@ -143,7 +144,7 @@ public sealed partial class ProbeClient : IDisposable
         }
     }
 
-    private async Task<ProbeExchange> Exchange(ProbeRequest request, Uri url)
+    private async Task<ProbeExchange> Exchange(ProbeRequest request, Uri url, bool countThrottling)
     {
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), url);
         message.Headers.TryAddWithoutValidation("User-Agent", Options.UserAgent);
@@ -159,7 +160,7 @@ public sealed partial class ProbeClient : IDisposable
         {
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             var (body, truncated) = await ReadBody(response, timeout.Token).ConfigureAwait(false);
-            Observe((int)response.StatusCode, response.Headers.RetryAfter);
+            Observe((int)response.StatusCode, response.Headers.RetryAfter, countThrottling);
             return Evidence(request, url) with
             {
                 Status = response.StatusCode,
@@ -186,9 +187,21 @@ public sealed partial class ProbeClient : IDisposable
         Error = error,
     };
 
-    /// <summary>Honours Retry-After (up to a bound) and counts 5xx in a row.</summary>
-    private void Observe(int code, RetryConditionHeaderValue? retryAfter)
+    /// <summary>
+    /// Honours Retry-After (up to a bound), and counts 5xx and 429 answers in a row: a service that keeps
+    /// throttling the probe (outside the rate-limit burst, which asks for it) would only answer 429 to every later
+    /// check, so the run stops and says why instead of reading those answers as missing endpoints.
+    /// </summary>
+    private void Observe(int code, RetryConditionHeaderValue? retryAfter, bool countThrottling)
     {
+        if (code != 429)
+        {
+            Interlocked.Exchange(ref _consecutiveThrottled, 0);
+        }
+        else if (countThrottling && Interlocked.Increment(ref _consecutiveThrottled) >= Options.MaxConsecutiveThrottled)
+        {
+            Stop($"the service answered 429 (rate limited) {Options.MaxConsecutiveThrottled} times in a row, so the probe stopped; later checks were not sent");
+        }
         if (code is 429 or 503 && retryAfter is { } retry)
         {
             var wait = retry.Delta ?? (retry.Date is { } date ? date - DateTimeOffset.UtcNow : TimeSpan.Zero);

@@ -23,6 +23,9 @@ public sealed record ProbeOptions
     /// <summary>Consecutive 5xx answers after which the run stops: the service is struggling.</summary>
     public int MaxConsecutiveServerErrors { get; init; } = 5;
 
+    /// <summary>Consecutive 429 answers (outside the rate-limit burst) after which the run stops: the service is throttling the probe.</summary>
+    public int MaxConsecutiveThrottled { get; init; } = 3;
+
     /// <summary>The longest Retry-After the run waits for before going on.</summary>
     public TimeSpan MaxRetryAfterWait { get; init; } = TimeSpan.FromSeconds(5);
 

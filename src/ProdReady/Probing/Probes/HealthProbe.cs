@@ -26,14 +26,14 @@ public sealed partial class HealthProbe : IProbe
     public async Task<IReadOnlyList<ProbeFinding>> Run(ProbeContext context)
     {
         var given = context.Options.HealthPath is { } path ? await context.Get(path).ConfigureAwait(false) : null;
-        var liveness = await FirstFound(context, LivenessPaths).ConfigureAwait(false);
-        var readiness = await FirstFound(context, ReadinessPaths).ConfigureAwait(false);
-        var general = given is not null && context.Found(given) ? given
-            : liveness is null || readiness is null ? await FirstFound(context, GeneralPaths).ConfigureAwait(false) : null;
+        var (liveness, livenessCut) = await FirstFound(context, LivenessPaths).ConfigureAwait(false);
+        var (readiness, readinessCut) = await FirstFound(context, ReadinessPaths).ConfigureAwait(false);
+        var (general, generalCut) = given is not null && context.Found(given) ? (given, null)
+            : liveness is null || readiness is null ? await FirstFound(context, GeneralPaths).ConfigureAwait(false) : (null, null);
         var findings = new List<ProbeFinding>
         {
-            Endpoint("health.liveness", "liveness", liveness ?? general, given),
-            Endpoint("health.readiness", "readiness", readiness ?? general, given),
+            Endpoint("health.liveness", "liveness", liveness ?? general, given, livenessCut ?? generalCut),
+            Endpoint("health.readiness", "readiness", readiness ?? general, given, readinessCut ?? generalCut),
         };
         if (liveness is null && readiness is null && general is not null)
         {
@@ -52,7 +52,8 @@ public sealed partial class HealthProbe : IProbe
         return findings;
     }
 
-    private static async Task<ProbeExchange?> FirstFound(ProbeContext context, IEnumerable<string> paths)
+    /// <summary>The first path that answers, or none; and the exchange that cut the search short, if one did.</summary>
+    private static async Task<(ProbeExchange? Found, ProbeExchange? CutShort)> FirstFound(ProbeContext context, IEnumerable<string> paths)
     {
         foreach (var path in paths)
         {
@@ -60,18 +61,20 @@ public sealed partial class HealthProbe : IProbe
             // 503 from a readiness endpoint is an answer too: it exists and says "not ready".
             if (context.Found(exchange) || exchange.StatusCode == 503)
             {
-                return exchange;
+                return (exchange, null);
             }
-            if (exchange.Status is null)
+            if (exchange.Status is null || exchange.StatusCode == 429)
             {
-                return null; // the budget or deadline is spent: stop looking
+                return (null, exchange); // no answer, budget spent or throttled: the path may well exist
             }
         }
-        return null;
+        return (null, null);
     }
 
-    private static ProbeFinding Endpoint(string id, string kind, ProbeExchange? found, ProbeExchange? given) => found is not null
+    private static ProbeFinding Endpoint(string id, string kind, ProbeExchange? found, ProbeExchange? given, ProbeExchange? cutShort) => found is not null
         ? new ProbeFinding(id, ProbeVerdict.Pass, $"{kind} endpoint answers at {found.Url.AbsolutePath}") { Exchanges = [found], Severity = Priority.P0 }
+        : cutShort is not null
+        ? new ProbeFinding(id, ProbeVerdict.Inconclusive, $"could not look for a {kind} endpoint: {cutShort.Url.AbsolutePath} → {cutShort.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? cutShort.Error}") { Exchanges = [cutShort] }
         : new ProbeFinding(id, ProbeVerdict.Fail, given is null
             ? $"no {kind} endpoint answers at the usual paths (give one with --health-path)"
             : $"no {kind} endpoint: {given.Url.AbsolutePath} answered {given.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? given.Error}")
