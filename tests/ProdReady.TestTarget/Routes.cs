@@ -47,6 +47,10 @@ internal static partial class Routes
                     return Results.Json(new { status = "Healthy" });
                 });
                 break;
+            case HealthStyle.NotReady:
+                app.MapGet("/livez", () => Results.Json(new { status = "Healthy" }));
+                app.MapGet("/readyz", () => Results.Json(new { status = "Unhealthy" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+                break;
         }
     }
 }

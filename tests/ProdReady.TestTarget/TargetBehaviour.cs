@@ -19,6 +19,9 @@ public enum HealthStyle
 
     /// <summary>/health takes 300 ms.</summary>
     Slow,
+
+    /// <summary>/livez answers 200; /readyz answers 503 (a dependency is down).</summary>
+    NotReady,
 }
 
 public enum CorsStyle

@@ -64,6 +64,16 @@ public class HealthProbeTests
     }
 
     [Fact]
+    public async Task ANotReadyServiceIsTimedOnItsLivenessEndpointAndTheRunGoesOn()
+    {
+        var report = await Probe(new TargetBehaviour { Health = HealthStyle.NotReady }, new HealthProbe());
+
+        Assert.Equal(["health.liveness Pass", "health.readiness Pass", "health.latency Pass"], Verdicts(report));
+        Assert.StartsWith("/livez: p95 ", Single(report, "health.latency").Message);
+        Assert.Null(report.StoppedBecause);
+    }
+
+    [Fact]
     public async Task ASlowHealthEndpointWarnsWithItsLatency()
     {
         var report = await Probe(new TargetBehaviour { Health = HealthStyle.Slow }, new HealthProbe(), new ProbeOptions { SlowHealth = TimeSpan.FromMilliseconds(200) });

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Inventory.Api.Endpoints;
 using Inventory.Api.Middleware;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Inventory.Api.Tests;
 
@@ -13,7 +14,7 @@ public class MiddlewareTests
         var context = new DefaultHttpContext();
         context.Request.Headers[CorrelationIdMiddleware.HeaderName] = "order-7731.retry_2";
 
-        await new CorrelationIdMiddleware(_ => Task.CompletedTask).InvokeAsync(context);
+        await new CorrelationIdMiddleware(_ => Task.CompletedTask, NullLogger<CorrelationIdMiddleware>.Instance).InvokeAsync(context);
 
         Assert.Equal("order-7731.retry_2", context.TraceIdentifier);
         Assert.Equal("order-7731.retry_2", context.Response.Headers[CorrelationIdMiddleware.HeaderName].ToString());
@@ -28,7 +29,7 @@ public class MiddlewareTests
         var context = new DefaultHttpContext();
         context.Request.Headers[CorrelationIdMiddleware.HeaderName] = incoming;
 
-        await new CorrelationIdMiddleware(_ => Task.CompletedTask).InvokeAsync(context);
+        await new CorrelationIdMiddleware(_ => Task.CompletedTask, NullLogger<CorrelationIdMiddleware>.Instance).InvokeAsync(context);
 
         Assert.NotEqual(incoming, context.TraceIdentifier);
         Assert.Equal(32, context.TraceIdentifier.Length);

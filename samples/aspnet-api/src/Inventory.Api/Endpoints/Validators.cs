@@ -40,6 +40,15 @@ public sealed class AdjustmentRequestValidator : AbstractValidator<AdjustmentReq
     }
 }
 
+public static class ValidatorRegistration
+{
+    /// <summary>Every request validator, listed so that a new request type without one is a visible omission.</summary>
+    public static IServiceCollection AddRequestValidators(this IServiceCollection services) => services
+        .AddSingleton<IValidator<CreateItemRequest>, CreateItemRequestValidator>()
+        .AddSingleton<IValidator<TransferRequest>, TransferRequestValidator>()
+        .AddSingleton<IValidator<AdjustmentRequest>, AdjustmentRequestValidator>();
+}
+
 /// <summary>Runs the FluentValidation validator of the request body before the handler.</summary>
 public sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFilter
 {

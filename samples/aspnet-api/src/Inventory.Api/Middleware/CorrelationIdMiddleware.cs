@@ -1,12 +1,10 @@
-using Serilog.Context;
-
 namespace Inventory.Api.Middleware;
 
 /// <summary>
 /// Carries a correlation id through the request: taken from the caller when it is well formed, generated
-/// otherwise, echoed on the response and attached to every log event.
+/// otherwise, echoed on the response and attached to every log event as a scope.
 /// </summary>
-public sealed class CorrelationIdMiddleware(RequestDelegate next)
+public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<CorrelationIdMiddleware> logger)
 {
     public const string HeaderName = "X-Correlation-Id";
     private const int MaxLength = 64;
@@ -19,7 +17,7 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next)
         context.TraceIdentifier = correlationId;
         context.Response.Headers[HeaderName] = correlationId;
 
-        using (LogContext.PushProperty("CorrelationId", correlationId))
+        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId }))
         {
             await next(context);
         }

@@ -4,7 +4,7 @@ public sealed record SupplierOffer(string Supplier, decimal UnitPrice, string Cu
 
 /// <summary>
 /// Reads offers from the supplier catalogue. Timeouts, retries with backoff and the circuit breaker come from
-/// the standard resilience handler registered in Program.cs.
+/// the <see cref="ResilienceHandler"/> registered in Program.cs.
 /// </summary>
 public sealed class SupplierClient(HttpClient http)
 {
