@@ -24,6 +24,7 @@ public sealed partial class ProbeClient : IDisposable
     private int _sent;
     private int _consecutiveServerErrors;
     private int _consecutiveThrottled;
+    private ProbeExchange? _firstThrottled;
     private DateTimeOffset _notBefore = DateTimeOffset.MinValue;
 
     public ProbeClient(Uri target, ProbeOptions options)
@@ -55,6 +56,9 @@ public sealed partial class ProbeClient : IDisposable
     public string? StoppedBecause { get; private set; }
 
     public CancellationToken Deadline => _deadline.Token;
+
+    /// <summary>The first 429 the service gave an ordinary (not burst) request: a rate limit seen without a burst.</summary>
+    public ProbeExchange? FirstThrottled => Volatile.Read(ref _firstThrottled);
 
     public async Task<ProbeExchange> Send(ProbeRequest request)
     {
@@ -161,7 +165,7 @@ public sealed partial class ProbeClient : IDisposable
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             var (body, truncated) = await ReadBody(response, timeout.Token).ConfigureAwait(false);
             Observe((int)response.StatusCode, response.Headers.RetryAfter, countThrottling);
-            return Evidence(request, url) with
+            var answer = Evidence(request, url) with
             {
                 Status = response.StatusCode,
                 Headers = HeadersOf(response),
@@ -170,6 +174,11 @@ public sealed partial class ProbeClient : IDisposable
                 BodyTruncated = truncated,
                 Elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started),
             };
+            if (countThrottling && answer.StatusCode == 429)
+            {
+                Interlocked.CompareExchange(ref _firstThrottled, answer, null);
+            }
+            return answer;
         }
         catch (OperationCanceledException) when (!_deadline.IsCancellationRequested)
         {

@@ -19,6 +19,9 @@ public class ThrottledTargetTests
         Assert.Equal(
             ["health.liveness Inconclusive: could not look for a liveness endpoint: /health → 429", "health.readiness Inconclusive: could not look for a readiness endpoint: /health/ready → 429"],
             report.Findings.Where(f => f.ProbeId.StartsWith("health.", StringComparison.Ordinal)).Select(f => $"{f.ProbeId} {f.Verdict}: {f.Message}"));
+        // The limit the probe ran into is itself the evidence of rate limiting: no burst needed.
+        Assert.Equal("rate-limit Pass: limited the probe's ordinary requests (two at a time): 429 with Retry-After: 10",
+            report.Findings.Where(f => f.ProbeId == "rate-limit").Select(f => $"{f.ProbeId} {f.Verdict}: {f.Message}").Single());
         // Checks that were never sent blame nothing: the only problems are what the root answer itself showed.
         Assert.Equal(["headers.nosniff Fail", "headers.frame Warn", "headers.referrer Warn"],
             report.Findings.Where(f => f.Verdict is ProbeVerdict.Fail or ProbeVerdict.Warn).Select(f => $"{f.ProbeId} {f.Verdict}"));

@@ -18,11 +18,15 @@ public sealed class RateLimitProbe : IProbe
 
     public string Id => "rate-limit";
 
-
     public IReadOnlyList<string> Findings => ["rate-limit"];
 
     public async Task<IReadOnlyList<ProbeFinding>> Run(ProbeContext context)
     {
+        // A limit the probe's own unhurried requests already ran into needs no burst to be seen.
+        if (context.Client.FirstThrottled is { } throttled)
+        {
+            return [Limited(throttled, "limited the probe's ordinary requests (two at a time)")];
+        }
         if (!context.Options.AllowBurst)
         {
             return [new ProbeFinding(Id, ProbeVerdict.Inconclusive, "not run: sending a burst of requests needs --allow-burst")];
@@ -48,17 +52,7 @@ public sealed class RateLimitProbe : IProbe
         if (exchanges.FirstOrDefault(IsLimited) is { } limited)
         {
             // Zero when the run's earlier requests had already used the allowance.
-            var after = accepted == 0 ? "limited from the burst's first request" : $"limited after {accepted} requests";
-            var shown = BackOffHeaders.Concat(limited.Headers.Keys.Where(name => name.StartsWith("X-RateLimit-", StringComparison.OrdinalIgnoreCase)))
-                .Distinct(StringComparer.OrdinalIgnoreCase)
-                .Where(name => limited.Header(name) is not null)
-                .Select(name => Redaction.Redact($"{name}: {limited.Header(name)}"))
-                .ToList();
-            return shown.Count > 0
-                ? new ProbeFinding(Id, ProbeVerdict.Pass, $"{after}: {limited.StatusCode} with {shown[0]}")
-                { Exchanges = [limited], Excerpt = string.Join("; ", shown) }
-                : new ProbeFinding(Id, ProbeVerdict.Warn, $"{after}, but the {limited.StatusCode} has no Retry-After or RateLimit headers: clients cannot tell when to back off")
-                { Exchanges = [limited] };
+            return Limited(limited, accepted == 0 ? "limited from the burst's first request" : $"limited after {accepted} requests");
         }
         if (exchanges.FirstOrDefault(exchange => exchange.Status is null) is { } failed)
         {
@@ -68,5 +62,20 @@ public sealed class RateLimitProbe : IProbe
         return new ProbeFinding(Id, ProbeVerdict.Inconclusive,
             $"no limit seen in {count} requests{shortBudget}; a limit may still exist above that")
         { Exchanges = exchanges.Count > 0 ? [exchanges[^1]] : [] };
+    }
+
+    /// <summary>A 429/503 seen: it passes when it tells the client when to come back.</summary>
+    private ProbeFinding Limited(ProbeExchange limited, string after)
+    {
+        var shown = BackOffHeaders.Concat(limited.Headers.Keys.Where(name => name.StartsWith("X-RateLimit-", StringComparison.OrdinalIgnoreCase)))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Where(name => limited.Header(name) is not null)
+            .Select(name => Redaction.Redact($"{name}: {limited.Header(name)}"))
+            .ToList();
+        return shown.Count > 0
+            ? new ProbeFinding(Id, ProbeVerdict.Pass, $"{after}: {limited.StatusCode} with {shown[0]}")
+            { Exchanges = [limited], Excerpt = string.Join("; ", shown) }
+            : new ProbeFinding(Id, ProbeVerdict.Warn, $"{after}, but the {limited.StatusCode} has no Retry-After or RateLimit headers: clients cannot tell when to back off")
+            { Exchanges = [limited] };
     }
 }
