@@ -33,4 +33,16 @@ public class ProbeCatalogTests
     {
         Assert.Equal([], Reported.GroupBy(id => id).Where(group => group.Count() > 1).Select(group => group.Key).ToArray());
     }
+
+    [Fact]
+    public void TheProbeGuideNamesEveryFindingAndTheControlItSpeaksFor()
+    {
+        var guide = File.ReadAllText(Path.Combine(Support.RepositoryRoot.Path, "docs", "probe.md"));
+        var rows = CatalogLoader.LoadBuiltIn().Catalog.Controls.SelectMany(control => control.Probes.Select(probe => (probe, control.Id)));
+
+        var tableRows = guide.Split('\n').Where(line => line.StartsWith('|')).ToArray();
+
+        Assert.Equal([], rows.Where(row => !tableRows.Any(line => line.Contains($"`{row.probe}`", StringComparison.Ordinal) && line.Contains($"`{row.Id}`", StringComparison.Ordinal)))
+            .Select(row => $"{row.probe} → {row.Id}").ToArray());
+    }
 }
