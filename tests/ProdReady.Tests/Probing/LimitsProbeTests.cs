@@ -53,7 +53,7 @@ public class LimitsProbeTests
 
         Assert.Equal(["limits.expect-continue Fail", "limits.query Warn", "limits.header Warn"], Verdicts(report));
         Assert.Equal(
-            ["100 Continue to a declared 10 GB body: the server would read it all; set a body size limit",
+            ["100 Continue to a declared 10 GB body: the server invites the upload before checking its size; refuse on Content-Length (a body size limit)",
              "a 64 KB query string is accepted (200): limits are above that",
              "a 64 KB header is accepted (200): limits are above that"],
             report.Findings.Select(f => f.Message));

@@ -47,7 +47,7 @@ public sealed class LimitsProbe : IProbe
         var status = exchange.StatusCode;
         return exchange.Outcome switch
         {
-            RawOutcome.Answered when status == 100 => Make(ProbeVerdict.Fail, "100 Continue to a declared 10 GB body: the server would read it all; set a body size limit"),
+            RawOutcome.Answered when status == 100 => Make(ProbeVerdict.Fail, "100 Continue to a declared 10 GB body: the server invites the upload before checking its size; refuse on Content-Length (a body size limit)"),
             RawOutcome.Answered when status is 413 or 417 => Make(ProbeVerdict.Pass, $"a declared 10 GB body is refused up front ({status})"),
             RawOutcome.Answered when status is >= 400 and < 500 => Make(ProbeVerdict.Pass, $"a declared 10 GB body is refused ({status}) without being read"),
             RawOutcome.Answered when status >= 500 => Make(ProbeVerdict.Warn, $"a declared 10 GB body gets {status} instead of 413: the limit is an error path", Priority.P3),
