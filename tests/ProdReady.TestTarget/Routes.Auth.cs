@@ -69,6 +69,7 @@ internal static partial class Routes
             if (style == CookieStyle.Hardened)
             {
                 context.Response.Cookies.Append("session", "s3ss10n", new CookieOptions { Expires = expires, HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax });
+                context.Response.Headers.CacheControl = "no-store";
             }
             else
             {

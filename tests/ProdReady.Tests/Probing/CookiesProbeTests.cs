@@ -12,8 +12,9 @@ public class CookiesProbeTests
     {
         var report = await Probe(new TargetBehaviour { Cookies = CookieStyle.Hardened }, new CookiesProbe());
 
-        Assert.Equal(["cookies.httponly Pass", "cookies.secure Pass", "cookies.samesite Pass"], Verdicts(report));
+        Assert.Equal(["cookies.httponly Pass", "cookies.secure Pass", "cookies.samesite Pass", "cookies.cache-control Pass"], Verdicts(report));
         Assert.Equal("cookie session (set by /login): HttpOnly set", report.Findings[0].Message);
+        Assert.Equal("/login: the answer setting the session says no-store", Single(report, "cookies.cache-control").Message);
         Assert.Equal("Set-Cookie: session=***; expires=Tue, 01 Jan 2030 00:00:00 GMT; path=/; secure; samesite=lax; httponly", report.Findings[0].Excerpt);
         Assert.Equal(3 + CookiesProbe.LoginPaths.Count, report.RequestsSent);
     }
@@ -23,12 +24,13 @@ public class CookiesProbeTests
     {
         var report = await Probe(new TargetBehaviour { Cookies = CookieStyle.Loose }, new CookiesProbe());
 
-        Assert.Equal(["cookies.httponly Fail", "cookies.secure Warn", "cookies.samesite Warn"], Verdicts(report));
+        Assert.Equal(["cookies.httponly Fail", "cookies.secure Warn", "cookies.samesite Warn", "cookies.cache-control Warn"], Verdicts(report));
         Assert.Equal(
             [
                 "cookie session (set by /login) lacks HttpOnly: any script on the page, an injected one included, can read it",
                 "cookies session (set by /login), remember_me (set by /login) lack Secure: it will be sent in clear if ever served over http",
                 "cookie session (set by /login) lacks SameSite: browsers default to Lax, but say so: older ones send it with cross-site requests (CSRF)",
+                "/login sets a session without Cache-Control: no-store or private: a shared cache may hand it to the next user",
             ],
             report.Findings.Select(finding => finding.Message));
         Assert.Equal("Set-Cookie: session=***; expires=Tue, 01 Jan 2030 00:00:00 GMT; path=/", report.Findings[0].Excerpt);
@@ -67,7 +69,7 @@ public class CookiesProbeTests
 
         var findings = CookiesProbe.Judge([exchange]);
 
-        Assert.Equal(["cookies.httponly Pass", "cookies.secure Fail", "cookies.samesite Pass"], findings.Select(finding => $"{finding.ProbeId} {finding.Verdict}"));
+        Assert.Equal(["cookies.httponly Pass", "cookies.secure Fail", "cookies.samesite Pass", "cookies.cache-control Warn"], findings.Select(finding => $"{finding.ProbeId} {finding.Verdict}"));
         Assert.Equal("cookie JSESSIONID (set by /signin) lacks Secure: browsers also send it over plain http, in clear", findings[1].Message);
     }
 }

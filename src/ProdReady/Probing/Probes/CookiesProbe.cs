@@ -14,8 +14,7 @@ public sealed partial class CookiesProbe : IProbe
 
     public string Id => "cookies";
 
-
-    public IReadOnlyList<string> Findings => ["cookies.httponly", "cookies.secure", "cookies.samesite", "cookies"];
+    public IReadOnlyList<string> Findings => ["cookies.httponly", "cookies.secure", "cookies.samesite", "cookies.cache-control", "cookies"];
 
     public async Task<IReadOnlyList<ProbeFinding>> Run(ProbeContext context)
     {
@@ -48,7 +47,25 @@ public sealed partial class CookiesProbe : IProbe
                 ? Flag(cookies, "cookies.secure", "Secure", ProbeVerdict.Fail, Priority.P1, "browsers also send it over plain http, in clear")
                 : Flag(cookies, "cookies.secure", "Secure", ProbeVerdict.Warn, Priority.P2, "it will be sent in clear if ever served over http"),
             Flag(cookies, "cookies.samesite", "SameSite", ProbeVerdict.Warn, Priority.P2, "browsers default to Lax, but say so: older ones send it with cross-site requests (CSRF)"),
+            CacheControl(cookies),
         ];
+    }
+
+    /// <summary>
+    /// An answer that sets a session is an authenticated answer: a shared cache (CDN, proxy) that stores it hands one
+    /// user's session to the next, so it must say no-store or private.
+    /// </summary>
+    private static ProbeFinding CacheControl(List<SetCookie> cookies)
+    {
+        var answers = cookies.Select(cookie => cookie.Exchange).Distinct().ToList();
+        var cacheable = answers.Where(answer => answer.Header("Cache-Control") is not { } value || !NotShared().IsMatch(value)).ToList();
+        var paths = string.Join(", ", (cacheable.Count == 0 ? answers : cacheable).Select(answer => answer.Url.AbsolutePath));
+        return cacheable.Count == 0
+            ? new ProbeFinding("cookies.cache-control", ProbeVerdict.Pass, $"{paths}: the answer setting the session says {answers[0].Header("Cache-Control")}")
+            { Exchanges = answers, Excerpt = $"Cache-Control: {answers[0].Header("Cache-Control")}" }
+            : new ProbeFinding("cookies.cache-control", ProbeVerdict.Warn,
+                $"{paths} sets a session without Cache-Control: no-store or private: a shared cache may hand it to the next user")
+            { Exchanges = cacheable, Excerpt = cacheable[0].Header("Cache-Control") is { } value ? $"Cache-Control: {value}" : null, Severity = Priority.P2 };
     }
 
     private static ProbeFinding Flag(List<SetCookie> cookies, string id, string flag, ProbeVerdict missing, Priority severity, string why)
@@ -92,4 +109,7 @@ public sealed partial class CookiesProbe : IProbe
     /// <summary>Anti-forgery tokens for double-submit are read by the page's script on purpose.</summary>
     [GeneratedRegex(@"csrf|xsrf", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex ReadableByDesign();
+
+    [GeneratedRegex(@"\b(?:no-store|private)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotShared();
 }
