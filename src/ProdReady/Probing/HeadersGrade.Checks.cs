@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace ProdReady.Probing;
 
 /// <summary>The header tests with Observatory's modifiers, each written from its published scoring table.</summary>
@@ -25,7 +22,7 @@ public sealed partial record HeadersGrade
         {
             return new(test, -20, "no Strict-Transport-Security");
         }
-        if (HstsMaxAge(hsts) is not { } maxAge)
+        if (Probes.HeadersProbe.HstsMaxAge(hsts) is not { } maxAge)
         {
             return new(test, -20, "Strict-Transport-Security has no readable max-age");
         }
@@ -39,8 +36,6 @@ public sealed partial record HeadersGrade
             : new(test, 0, $"HSTS max-age {maxAge} s");
     }
 
-    private static long? HstsMaxAge(string hsts) =>
-        MaxAge().Match(hsts) is { Success: true } match && long.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var seconds) ? seconds : null;
 
     private static GradeModifier ReferrerPolicy(ProbeExchange root)
     {
@@ -136,7 +131,4 @@ public sealed partial record HeadersGrade
             : next.Host != root.Url.Host ? new(test, -5, $"http redirects to https on another host ({next.Host}), so this host never sets HSTS")
             : new(test, 0, "http redirects to https on the same host");
     }
-
-    [GeneratedRegex(@"max-age\s*=\s*""?(\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex MaxAge();
 }

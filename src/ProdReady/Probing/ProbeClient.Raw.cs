@@ -165,20 +165,7 @@ public sealed partial class ProbeClient
     private static async Task<byte[]> ReadHead(Stream stream, CancellationToken cancel)
     {
         var buffer = new byte[MaxRawHeadBytes];
-        var read = 0;
-        while (read < buffer.Length)
-        {
-            var chunk = await stream.ReadAsync(buffer.AsMemory(read), cancel).ConfigureAwait(false);
-            if (chunk == 0)
-            {
-                break;
-            }
-            read += chunk;
-            if (buffer.AsSpan(0, read).IndexOf("\r\n\r\n"u8) >= 0)
-            {
-                break;
-            }
-        }
+        var read = await ReadInto(stream, buffer, count => buffer.AsSpan(0, count).IndexOf("\r\n\r\n"u8) >= 0, cancel).ConfigureAwait(false);
         return buffer[..read];
     }
 

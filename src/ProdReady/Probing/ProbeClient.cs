@@ -237,6 +237,14 @@ public sealed partial class ProbeClient : IDisposable
     {
         await using var stream = await response.Content.ReadAsStreamAsync(cancel).ConfigureAwait(false);
         var buffer = new byte[Options.MaxBodyBytes + 1];
+        var read = await ReadInto(stream, buffer, _ => false, cancel).ConfigureAwait(false);
+        var truncated = read > Options.MaxBodyBytes;
+        return (Encoding.UTF8.GetString(buffer, 0, Math.Min(read, Options.MaxBodyBytes)), truncated);
+    }
+
+    /// <summary>Reads until the buffer is full, the stream ends, or <paramref name="enough"/> says the bytes read so far are.</summary>
+    private static async Task<int> ReadInto(Stream stream, byte[] buffer, Func<int, bool> enough, CancellationToken cancel)
+    {
         var read = 0;
         while (read < buffer.Length)
         {
@@ -246,9 +254,12 @@ public sealed partial class ProbeClient : IDisposable
                 break;
             }
             read += chunk;
+            if (enough(read))
+            {
+                break;
+            }
         }
-        var truncated = read > Options.MaxBodyBytes;
-        return (Encoding.UTF8.GetString(buffer, 0, Math.Min(read, Options.MaxBodyBytes)), truncated);
+        return read;
     }
 
     private static Dictionary<string, string> HeadersOf(HttpResponseMessage response)

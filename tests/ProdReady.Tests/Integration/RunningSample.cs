@@ -35,7 +35,7 @@ public abstract class RunningSample : IAsyncLifetime
         _copy = Directory.CreateTempSubdirectory($"prodready-{Name}-").FullName;
         Copy(new DirectoryInfo(Source), _copy);
         await Build(_copy);
-        var ports = SampleProcess.FreePorts(2);
+        var ports = Loopback.FreePorts(2);
         Nowhere = ports[1];
         _process = await Launch(_copy, ports[0]);
     }

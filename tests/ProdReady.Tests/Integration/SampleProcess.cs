@@ -47,21 +47,6 @@ public sealed class SampleProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Distinct loopback ports nothing listens on at the moment of asking.</summary>
-    public static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(listener => listener.Start());
-            return [.. listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port)];
-        }
-        finally
-        {
-            listeners.ForEach(listener => listener.Dispose());
-        }
-    }
-
     private async Task WaitUntilListening(string name, int port)
     {
         var clock = Stopwatch.StartNew();

@@ -145,7 +145,7 @@ public class ErrorsProbeTests
         var leak = ErrorsProbe.Leak().Match(body);
 
         Assert.True(leak.Success);
-        Assert.Equal((stack, excerpt), (ErrorsProbe.Stack(leak), HealthProbe.Line(body, leak.Index)));
+        Assert.Equal((stack, excerpt), (ErrorsProbe.Stack(leak), Redaction.LineAt(body, leak.Index)));
     }
 
     [Theory]

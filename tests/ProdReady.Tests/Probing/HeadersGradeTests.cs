@@ -22,7 +22,8 @@ public class HeadersGradeTests
         X-Content-Type-Options: nosniff
         Referrer-Policy: strict-origin-when-cross-origin
         Cross-Origin-Resource-Policy: same-origin
-        Set-Cookie: __Host-session=abc; Path=/; Secure; HttpOnly; SameSite=Strict, theme=dark; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Secure; SameSite=Lax
+        Set-Cookie: __Host-session=abc; Path=/; Secure; HttpOnly; SameSite=Strict
+        Set-Cookie: theme=dark; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Secure; SameSite=Lax
         """, 140, "A+",
         "+10 strict CSP: default-src 'none', form-action set, nothing unsafe | +10 Cross-Origin-Resource-Policy same-origin | +5 cookies Secure, session cookies HttpOnly, all SameSite Strict or Lax | "
         + "+5 Referrer-Policy strict-origin-when-cross-origin | +5 HSTS ready for preload (preload, includeSubDomains, max-age of a year) | +5 framing limited by CSP frame-ancestors | " + NoHttpRequest)]
@@ -57,7 +58,7 @@ public class HeadersGradeTests
         """, 70, "B",
         "-20 X-Frame-Options 'ALLOWALL' is not DENY or SAMEORIGIN | -5 X-Content-Type-Options 'sniff' is not nosniff | -5 Cross-Origin-Resource-Policy 'everyone' is not a policy browsers know | "
         + "+5 CSP without unsafe sources (not counted) | " + NoHttpRequest)]
-    [InlineData(Http, "Set-Cookie: sessionid=abc; Path=/, theme=dark; Secure", 10, "F",
+    [InlineData(Http, "Set-Cookie: sessionid=abc; Path=/\nSet-Cookie: theme=dark; Secure", 10, "F",
         "-40 session cookie sessionid without Secure | -25 no Content-Security-Policy | -20 no X-Frame-Options or CSP frame-ancestors | -5 no X-Content-Type-Options | " + PlainHttp)]
     [InlineData(Http, "Content-Security-Policy-Report-Only: default-src 'self'", 50, "C",
         "-25 CSP is only Report-Only: nothing is enforced | -20 no X-Frame-Options or CSP frame-ancestors | -5 no X-Content-Type-Options | " + PlainHttp)]
@@ -183,16 +184,24 @@ public class HeadersGradeTests
         return (report.HeadersGrade!.Score, report.HeadersGrade.Grade, Shown(report.HeadersGrade));
     }
 
-    /// <summary>The target's answer with these headers, one "Name: value" a line (repeated names joined as the client joins them).</summary>
+    /// <summary>
+    /// The target's answer with these headers, one "Name: value" a line, recorded as the client records them: repeated
+    /// names joined with ", ", and each Set-Cookie kept whole.
+    /// </summary>
     private static ProbeExchange Answer(string url, string headers)
     {
         var parsed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var cookies = new List<string>();
         foreach (var line in headers.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var (name, value) = (line[..line.IndexOf(':', StringComparison.Ordinal)], line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim());
             parsed[name] = parsed.TryGetValue(name, out var existing) ? $"{existing}, {value}" : value;
+            if (name.Equals("Set-Cookie", StringComparison.OrdinalIgnoreCase))
+            {
+                cookies.Add(value);
+            }
         }
-        return new ProbeExchange { Method = "GET", Url = new Uri(url), Status = HttpStatusCode.OK, Headers = parsed };
+        return new ProbeExchange { Method = "GET", Url = new Uri(url), Status = HttpStatusCode.OK, Headers = parsed, SetCookies = cookies };
     }
 
     private static GradeModifier Modifier(HeadersGrade grade, string test) => Assert.Single(grade.Modifiers, modifier => modifier.Test == test);

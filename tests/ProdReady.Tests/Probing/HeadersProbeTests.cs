@@ -38,7 +38,7 @@ public class HeadersProbeTests
     [Fact]
     public async Task AnUnreachableTargetSaysWhyAndSendsNothingMore()
     {
-        var port = FreePort();
+        var port = Support.Loopback.FreePort();
         var report = await ProbeRunner.Run(new Uri($"http://127.0.0.1:{port}/"), new ProbeOptions(), [new HeadersProbe()]);
 
         Assert.Equal("connection refused", report.Unreachable);

@@ -18,12 +18,4 @@ internal static class ProbeTestSupport
     public static string[] Verdicts(ProbeReport report) => [.. report.Findings.Select(f => $"{f.ProbeId} {f.Verdict}")];
 
     public static ProbeFinding Single(ProbeReport report, string id) => Assert.Single(report.Findings, f => f.ProbeId == id);
-
-    /// <summary>A loopback port nothing listens on (for as long as nobody takes it).</summary>
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

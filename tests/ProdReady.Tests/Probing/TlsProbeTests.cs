@@ -159,7 +159,7 @@ public class TlsProbeTests
     {
         using var root = TestCertificates.Authority();
         using var server = TestCertificates.Server(root, InDays(90), "127.0.0.1");
-        var port = FreePort();
+        var port = Support.Loopback.FreePort();
 
         var report = await Probe(new TargetBehaviour { Certificate = server, PlainHttp = style, PlainHttpPort = port }, new TlsProbe(), new ProbeOptions { TrustedRoots = [root], HttpPort = port });
 
@@ -177,7 +177,7 @@ public class TlsProbeTests
     {
         using var root = TestCertificates.Authority();
         using var server = TestCertificates.Server(root, InDays(90), "127.0.0.1");
-        var port = FreePort();
+        var port = Support.Loopback.FreePort();
 
         var closed = await Probe(new TargetBehaviour { Certificate = server }, new TlsProbe(), new ProbeOptions { TrustedRoots = [root], HttpPort = port });
         var unknown = await Probe(new TargetBehaviour { Certificate = server }, new TlsProbe(), new ProbeOptions { TrustedRoots = [root] });

@@ -67,7 +67,7 @@ public sealed partial class AuthProbe : IProbe
         if (HasData(context, exchange))
         {
             return Finding("auth.secured", ProbeVerdict.Fail, $"{request} is marked secured but answered {Status(exchange)} with data to an anonymous request", exchange, Priority.P0)
-                with { Excerpt = HealthProbe.Line(exchange.Body, 0) };
+                with { Excerpt = Redaction.LineAt(exchange.Body, 0) };
         }
         return Finding("auth.secured", ProbeVerdict.Inconclusive, $"{request} is marked secured; it answered {Answer(context, exchange)} to an anonymous request, so could not tell", exchange);
     }
@@ -83,7 +83,7 @@ public sealed partial class AuthProbe : IProbe
         if (HasData(context, exchange))
         {
             return Finding("auth.unmarked", ProbeVerdict.Warn, $"{request} answered {Status(exchange)} with data to an anonymous request; confirm it is meant to be public", exchange, Priority.P2)
-                with { Excerpt = HealthProbe.Line(exchange.Body, 0) };
+                with { Excerpt = Redaction.LineAt(exchange.Body, 0) };
         }
         if (!listed && (exchange.StatusCode is 404 or 410 || context.Baseline.Matches(exchange)))
         {

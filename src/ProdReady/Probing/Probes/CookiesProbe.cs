@@ -30,8 +30,7 @@ public sealed partial class CookiesProbe : IProbe
     internal static IReadOnlyList<ProbeFinding> Judge(IReadOnlyList<ProbeExchange> exchanges)
     {
         var cookies = exchanges
-            .SelectMany(exchange => exchange.SetCookies.Select(header => new SetCookie(header, exchange)))
-            .Where(cookie => SessionLike().IsMatch(cookie.Name) && !ReadableByDesign().IsMatch(cookie.Name))
+            .SelectMany(exchange => SetCookie.On(exchange).Where(cookie => cookie.IsSession).Select(cookie => new SentCookie(cookie, exchange)))
             .ToList();
         if (cookies.Count == 0)
         {
@@ -55,7 +54,7 @@ public sealed partial class CookiesProbe : IProbe
     /// An answer that sets a session is an authenticated answer: a shared cache (CDN, proxy) that stores it hands one
     /// user's session to the next, so it must say no-store or private.
     /// </summary>
-    private static ProbeFinding CacheControl(List<SetCookie> cookies)
+    private static ProbeFinding CacheControl(List<SentCookie> cookies)
     {
         var answers = cookies.Select(cookie => cookie.Exchange).Distinct().ToList();
         var cacheable = answers.Where(answer => answer.Header("Cache-Control") is not { } value || !NotShared().IsMatch(value)).ToList();
@@ -68,7 +67,7 @@ public sealed partial class CookiesProbe : IProbe
             { Exchanges = cacheable, Excerpt = cacheable[0].Header("Cache-Control") is { } value ? $"Cache-Control: {value}" : null, Severity = Priority.P2 };
     }
 
-    private static ProbeFinding Flag(List<SetCookie> cookies, string id, string flag, ProbeVerdict missing, Priority severity, string why)
+    private static ProbeFinding Flag(List<SentCookie> cookies, string id, string flag, ProbeVerdict missing, Priority severity, string why)
     {
         var lacking = cookies.Where(cookie => !cookie.Has(flag)).ToList();
         var shown = lacking.Count == 0 ? cookies : lacking;
@@ -80,35 +79,13 @@ public sealed partial class CookiesProbe : IProbe
         return finding with { Exchanges = [.. shown.Select(cookie => cookie.Exchange).Distinct()], Excerpt = shown[0].Redacted };
     }
 
-    /// <summary>One Set-Cookie header: the cookie's name and the names of its attributes.</summary>
-    private sealed class SetCookie
+    /// <summary>A session cookie and the answer that set it.</summary>
+    private sealed record SentCookie(SetCookie Cookie, ProbeExchange Exchange)
     {
-        private readonly HashSet<string> _attributes;
-
-        public SetCookie(string header, ProbeExchange exchange)
-        {
-            Exchange = exchange;
-            var parts = header.Split(';', StringSplitOptions.TrimEntries);
-            Name = parts[0].Split('=', 2)[0].Trim();
-            _attributes = new HashSet<string>(parts.Skip(1).Select(part => part.Split('=', 2)[0].Trim()), StringComparer.OrdinalIgnoreCase);
-            Redacted = string.Join("; ", [$"Set-Cookie: {Name}=***", .. parts.Skip(1)]);
-        }
-
-        public string Name { get; }
-        public ProbeExchange Exchange { get; }
-
-        /// <summary>The header with the cookie's value hidden: it is a live session.</summary>
-        public string Redacted { get; }
-
-        public bool Has(string attribute) => _attributes.Contains(attribute);
+        public string Name => Cookie.Name;
+        public string Redacted => Cookie.Redacted;
+        public bool Has(string attribute) => Cookie.Has(attribute);
     }
-
-    [GeneratedRegex(@"sess|(?:^|[^a-z])sid(?:$|[^a-z])|auth|token|jwt|remember|^\.AspNetCore\.", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex SessionLike();
-
-    /// <summary>Anti-forgery tokens for double-submit are read by the page's script on purpose.</summary>
-    [GeneratedRegex(@"csrf|xsrf", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
-    private static partial Regex ReadableByDesign();
 
     [GeneratedRegex(@"\b(?:no-store|private)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotShared();

@@ -51,7 +51,7 @@ public sealed partial class ErrorsProbe : IProbe
             .Where(sent => sent.Leak.Success)
             .Select(sent => new ProbeFinding("errors.stack-trace", ProbeVerdict.Fail,
                 $"{sent.Input} got {sent.Exchange.StatusCode} with a {Stack(sent.Leak)}: file paths, frameworks and versions are a map for the next attack")
-            { Exchanges = [sent.Exchange], Excerpt = HealthProbe.Line(sent.Text, sent.Leak.Index), Severity = Priority.P1 })
+            { Exchanges = [sent.Exchange], Excerpt = Redaction.LineAt(sent.Text, sent.Leak.Index), Severity = Priority.P1 })
             .ToList();
         return leaks.Count > 0 ? leaks
             : [new ProbeFinding("errors.stack-trace", ProbeVerdict.Pass, $"no stack trace or framework internals in {answered.Count} answers to malformed input")

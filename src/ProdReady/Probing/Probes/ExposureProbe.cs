@@ -106,7 +106,7 @@ public sealed partial class ExposureProbe : IProbe
             $"metrics are public at {string.Join(", ", found.Select(exchange => exchange.Url.AbsolutePath))}: they show internals and cost to scrape; serve them on an internal port or behind auth")
         {
             Exchanges = found,
-            Excerpt = HealthProbe.Line(found[0].Body, MetricsMarker(found[0].Body)),
+            Excerpt = Redaction.LineAt(found[0].Body, MetricsMarker(found[0].Body)),
             Severity = Priority.P2,
         };
 

@@ -53,7 +53,7 @@ public sealed partial class HeadersProbe : IProbe
         {
             return Finding("headers.hsts", ProbeVerdict.Fail, "no Strict-Transport-Security header", root);
         }
-        var maxAge = MaxAge().Match(hsts) is { Success: true } match && long.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var seconds) ? seconds : 0;
+        var maxAge = HstsMaxAge(hsts) ?? 0;
         return maxAge >= MinimumHstsSeconds
             ? Finding("headers.hsts", ProbeVerdict.Pass, $"HSTS max-age {maxAge} s", root, "Strict-Transport-Security")
             : Finding("headers.hsts", ProbeVerdict.Warn, $"HSTS max-age {maxAge} s is under {MinimumHstsSeconds} (six months)", root, "Strict-Transport-Security");
@@ -108,7 +108,11 @@ public sealed partial class HeadersProbe : IProbe
             { Exchanges = [root], Excerpt = shown[0], Severity = Priority.P2 };
     }
 
-    [GeneratedRegex(@"max-age\s*=\s*""?(\d+)", RegexOptions.IgnoreCase)]
+    /// <summary>The max-age of a Strict-Transport-Security value, when it has a readable one.</summary>
+    internal static long? HstsMaxAge(string hsts) =>
+        MaxAge().Match(hsts) is { Success: true } match && long.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var seconds) ? seconds : null;
+
+    [GeneratedRegex(@"max-age\s*=\s*""?(\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex MaxAge();
 
     [GeneratedRegex(@"^\s*(?:DENY|SAMEORIGIN)\s*$", RegexOptions.IgnoreCase)]

@@ -89,13 +89,13 @@ public sealed partial class HealthProbe : IProbe
         {
             yield return new ProbeFinding("health.leak", ProbeVerdict.Fail,
                 $"{exchange.Url.AbsolutePath} shows internals to anyone: {Describe(leak)}")
-            { Exchanges = [exchange], Excerpt = Line(exchange.Body, leak.Index), Severity = Priority.P1 };
+            { Exchanges = [exchange], Excerpt = Redaction.LineAt(exchange.Body, leak.Index), Severity = Priority.P1 };
         }
         if (exchange.IsSuccess && Unhealthy().Match(exchange.Body) is { Success: true } unhealthy)
         {
             yield return new ProbeFinding("health.truthful", ProbeVerdict.Fail,
                 $"{exchange.Url.AbsolutePath} answers {exchange.StatusCode} while its body says unhealthy: orchestrators and load balancers read only the status")
-            { Exchanges = [exchange], Excerpt = Line(exchange.Body, unhealthy.Index), Severity = Priority.P1 };
+            { Exchanges = [exchange], Excerpt = Redaction.LineAt(exchange.Body, unhealthy.Index), Severity = Priority.P1 };
         }
     }
 
@@ -126,16 +126,6 @@ public sealed partial class HealthProbe : IProbe
         return p95 <= context.Options.SlowHealth.TotalMilliseconds
             ? new ProbeFinding("health.latency", ProbeVerdict.Pass, $"{endpoint.Url.AbsolutePath}: {figures}") { Exchanges = samples }
             : new ProbeFinding("health.latency", ProbeVerdict.Warn, $"{endpoint.Url.AbsolutePath} is slow: {figures}; probes time out and restart healthy pods") { Exchanges = samples };
-    }
-
-    internal static string Line(string body, int index) => Redaction.Redact(RawLine(body, index));
-
-    private static string RawLine(string body, int index)
-    {
-        var start = body.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
-        var end = body.IndexOf('\n', index);
-        var line = body[start..(end < 0 ? body.Length : end)].Trim();
-        return line.Length > 160 ? line[..160] + "…" : line;
     }
 
     [GeneratedRegex(@"(?<conn>(?:Server|Host|Data Source|User ID|Password|Pwd)\s*=\s*[^;""\s]+\s*;)|(?<url>\b(?:postgres(?:ql)?|mysql|mongodb(?:\+srv)?|redis|amqp|sqlserver)://[^\s""']+)|(?<ip>\b(?:10|127|192\.168|172\.(?:1[6-9]|2\d|3[01]))(?:\.\d{1,3}){2,3}(?::\d+)?\b)|(?<trace>\b\w+(?:\.\w+)*Exception\b|Traceback \(most recent call last\)|\bat [\w.$]+\([\w.]+:\d+\))", RegexOptions.IgnoreCase, 1000)]

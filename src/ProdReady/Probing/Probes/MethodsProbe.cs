@@ -43,7 +43,7 @@ public sealed class MethodsProbe : IProbe
         if (trace.IsSuccess && echo >= 0)
         {
             return Make(ProbeVerdict.Fail, $"TRACE / answered {status} echoing the request: cookies and Authorization sent with it can be read back (cross-site tracing)")
-                with { Excerpt = HealthProbe.Line(trace.Body, echo), Severity = Priority.P2 };
+                with { Excerpt = Redaction.LineAt(trace.Body, echo), Severity = Priority.P2 };
         }
         return trace.StatusCode switch
         {
