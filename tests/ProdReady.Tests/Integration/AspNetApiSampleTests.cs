@@ -25,10 +25,7 @@ public class AspNetApiSampleTests(AspNetApiSample sample) : IClassFixture<AspNet
     [Fact]
     public void ProbeFindsSplitHealthEndpointsSecurityHeadersAndNoForeignOrigin()
     {
-        var run = Support.Cli.Run(AppContext.BaseDirectory, "probe", sample.Url.ToString(), "--format", "json");
-
-        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Stderr}\n{sample.Process.Output}");
-        using var json = JsonDocument.Parse(run.Stdout);
+        using var json = sample.RunJson("probe", sample.Url.ToString());
         Assert.Equal(
         [
             "health.liveness pass: liveness endpoint answers at /health/live",
@@ -50,12 +47,20 @@ public class AspNetApiSampleTests(AspNetApiSample sample) : IClassFixture<AspNet
     }
 
     [Fact]
+    public void ProbeFindsStructuredErrorsRefusedAnonymousCallsAndRequestLimits()
+    {
+        using var json = sample.RunJson("probe", sample.Url.ToString());
+
+        Assert.Equal(["errors.stack-trace pass", "errors.structured pass", "auth.unmarked pass", "auth.unmarked pass", "exposure.debug pass", "exposure.secrets pass", "limits.query pass", "limits.header pass"],
+            Verdicts(json, "errors.stack-trace", "errors.structured", "auth.unmarked", "exposure.debug", "exposure.secrets", "limits.query", "limits.header"));
+        Assert.Equal("errors are application/problem+json (RFC 9457)", Finding(json, "errors.structured").GetProperty("message").GetString());
+        Assert.Equal("A+", json.RootElement.GetProperty("headersGrade").GetProperty("grade").GetString());
+    }
+
+    [Fact]
     public void ScanWithProbeConfirmsTheCodeAndKeepsTheServerHeaderGap()
     {
-        var run = Support.Cli.Run(AppContext.BaseDirectory, "scan", sample.Source, "--probe", sample.Url.ToString(), "--format", "json");
-
-        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Stderr}\n{sample.Process.Output}");
-        using var json = JsonDocument.Parse(run.Stdout);
+        using var json = sample.RunJson("scan", sample.Source, "--probe", sample.Url.ToString());
         var live = json.RootElement.GetProperty("live");
         Assert.Equal((sample.Url.ToString(), JsonValueKind.Null), (live.GetProperty("url").GetString(), live.GetProperty("stoppedBecause").ValueKind));
         Assert.Equal(

@@ -11,10 +11,7 @@ public class NodeExpressApiSampleTests(NodeExpressApiSample sample) : IClassFixt
     [Fact]
     public void ProbeFindsNoHealthEndpointsNoSecurityHeadersAndTheExpressBanner()
     {
-        var run = Support.Cli.Run(AppContext.BaseDirectory, "probe", sample.Url.ToString(), "--format", "json");
-
-        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Stderr}\n{sample.Process.Output}");
-        using var json = JsonDocument.Parse(run.Stdout);
+        using var json = sample.RunJson("probe", sample.Url.ToString());
         Assert.Equal(
         [
             "health.liveness fail: no liveness endpoint answers at the usual paths (give one with --health-path)",
@@ -35,12 +32,20 @@ public class NodeExpressApiSampleTests(NodeExpressApiSample sample) : IClassFixt
     }
 
     [Fact]
+    public void ProbeFindsTheStackTraceOnBrokenJsonAndTheInvitedUpload()
+    {
+        using var json = sample.RunJson("probe", sample.Url.ToString());
+
+        // Run as the sample is written, without NODE_ENV=production: Express's error handler prints the stack.
+        Assert.Equal(["errors.stack-trace fail", "errors.status pass", "limits.expect-continue fail", "limits.query pass", "limits.header pass", "methods.trace pass"],
+            Verdicts(json, "errors.stack-trace", "errors.status", "limits.expect-continue", "limits.query", "limits.header", "methods.trace"));
+        Assert.Equal("POST", Finding(json, "errors.stack-trace").GetProperty("requests")[0].GetProperty("method").GetString());
+    }
+
+    [Fact]
     public void ScanWithProbeAddsTheLiveGapsToTheStaticOnes()
     {
-        var run = Support.Cli.Run(AppContext.BaseDirectory, "scan", sample.Source, "--probe", sample.Url.ToString(), "--format", "json");
-
-        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Stderr}\n{sample.Process.Output}");
-        using var json = JsonDocument.Parse(run.Stdout);
+        using var json = sample.RunJson("scan", sample.Source, "--probe", sample.Url.ToString());
         Assert.Equal(
         [
             "rel.liveness-endpoint fail: -health.liveness",

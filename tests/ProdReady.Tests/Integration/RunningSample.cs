@@ -26,6 +26,14 @@ public abstract class RunningSample : IAsyncLifetime
     /// <summary>A loopback port with nothing behind it, where the sample's dependencies would be.</summary>
     protected int Nowhere { get; private set; }
 
+    /// <summary>Runs the real CLI with these arguments and reads its JSON; a failed run shows the sample's own output too.</summary>
+    public System.Text.Json.JsonDocument RunJson(params string[] args)
+    {
+        var run = Support.Cli.Run(AppContext.BaseDirectory, [.. args, "--format", "json"]);
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Stderr}\n{Process.Output}");
+        return System.Text.Json.JsonDocument.Parse(run.Stdout);
+    }
+
     protected abstract Task Build(string copy);
 
     protected abstract Task<SampleProcess> Launch(string copy, int port);

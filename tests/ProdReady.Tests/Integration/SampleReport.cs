@@ -9,6 +9,11 @@ public static class SampleReport
     public static string[] Findings(JsonDocument probe, params string[] ids) =>
         [.. ids.Select(id => Finding(probe, id)).Select(f => $"{f.GetProperty("probe").GetString()} {f.GetProperty("verdict").GetString()}: {f.GetProperty("message").GetString()}")];
 
+    /// <summary>"id verdict" for every finding with each id asked for (an id may repeat: one per path), in that order.</summary>
+    public static string[] Verdicts(JsonDocument probe, params string[] ids) =>
+        [.. ids.SelectMany(id => probe.RootElement.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("probe").GetString() == id)
+            .Select(f => $"{id} {f.GetProperty("verdict").GetString()}"))];
+
     public static JsonElement Finding(JsonDocument probe, string id) =>
         Assert.Single(probe.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("probe").GetString() == id);
 
