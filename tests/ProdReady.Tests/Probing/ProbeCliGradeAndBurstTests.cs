@@ -1,3 +1,4 @@
+using ProdReady.Probing.Probes;
 using System.Text.Json;
 using ProdReady.TestTarget;
 
@@ -29,9 +30,8 @@ public class ProbeCliGradeAndBurstTests
     [Fact]
     public async Task JsonCarriesTheGradeAndTheBurstRunsWithAllowBurst()
     {
-        // RateLimit headers rather than Retry-After: the limit covers every path, and the other probes' requests would
-        // each wait out a Retry-After.
-        await using var target = await TargetApp.Start(new TargetBehaviour { RateLimit = RateLimitStyle.RateLimitHeaders });
+        // No limiter: a limiter of 10 a minute would already stop the ordinary requests, and the burst would not be needed.
+        await using var target = await TargetApp.Start(new TargetBehaviour());
 
         var run = Support.Cli.Run(AppContext.BaseDirectory, "probe", target.Url.ToString(), "--allow-burst", "--format", "json");
 
@@ -44,7 +44,7 @@ public class ProbeCliGradeAndBurstTests
             $"{worst.GetProperty("test").GetString()} {worst.GetProperty("points").GetInt32()} {worst.GetProperty("counted").GetBoolean()} {worst.GetProperty("graded").GetBoolean()} {worst.GetProperty("reason").GetString()}");
         Assert.Equal(9, grade.GetProperty("modifiers").GetArrayLength());
         var limit = json.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("probe").GetString() == "rate-limit");
-        Assert.Equal("pass", limit.GetProperty("verdict").GetString());
-        Assert.Equal(429, limit.GetProperty("requests")[0].GetProperty("status").GetInt32());
+        Assert.Equal(("inconclusive", $"no limit seen in {RateLimitProbe.MaxRequests} requests; a limit may still exist above that"),
+            (limit.GetProperty("verdict").GetString(), limit.GetProperty("message").GetString()));
     }
 }
