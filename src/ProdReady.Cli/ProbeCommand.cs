@@ -94,21 +94,24 @@ internal static class ProbeCommand
     {
         var console = Consoles.Out;
         console.MarkupLine($"[bold]{Markup.Escape(report.Target.ToString())}[/] · {report.RequestsSent} requests");
+        // The id column fits the longest id, so messages and the evidence lines under them stay aligned.
+        var idWidth = report.Findings.Select(finding => finding.ProbeId.Length).DefaultIfEmpty(0).Max();
+        var indent = new string(' ', 12 + 1 + idWidth + 1);
         foreach (var finding in report.Findings)
         {
             var colour = finding.Verdict switch { ProbeVerdict.Pass => "green", ProbeVerdict.Warn => "yellow", ProbeVerdict.Fail => "red", _ => "grey" };
-            console.MarkupLine($"[{colour}]{finding.Verdict.ToString().ToLowerInvariant(),-12}[/] {Markup.Escape(finding.ProbeId),-18} {Markup.Escape(finding.Message)}");
+            console.MarkupLine($"[{colour}]{finding.Verdict.ToString().ToLowerInvariant(),-12}[/] {Markup.Escape(finding.ProbeId.PadRight(idWidth))} {Markup.Escape(finding.Message)}");
             if (finding.Exchanges.Count > 0)
             {
-                console.MarkupLine($"[grey]{new string(' ', 32)}{Markup.Escape(finding.Exchanges[0].Summary)}[/]");
+                console.MarkupLine($"[grey]{indent}{Markup.Escape(finding.Exchanges[0].Summary)}[/]");
             }
             if (finding.Excerpt is { } excerpt)
             {
-                console.MarkupLine($"[grey]{new string(' ', 32)}> {Markup.Escape(excerpt)}[/]");
+                console.MarkupLine($"[grey]{indent}> {Markup.Escape(excerpt)}[/]");
             }
             if (finding.Verdict is ProbeVerdict.Fail or ProbeVerdict.Warn && finding.Controls.Count > 0)
             {
-                console.MarkupLine($"[grey]{new string(' ', 32)}fix: {Markup.Escape(string.Join(", ", finding.Controls.Select(control => $"prodready rules show {control}")))}[/]");
+                console.MarkupLine($"[grey]{indent}fix: {Markup.Escape(string.Join(", ", finding.Controls.Select(control => $"prodready rules show {control}")))}[/]");
             }
         }
         if (report.HeadersGrade is { } grade)

@@ -29,7 +29,10 @@ public class ProbeCliTests
         var run = Support.Cli.Run(AppContext.BaseDirectory, "probe", target.Url.ToString());
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("fail         headers.banner     version banners: Server: nginx/1.18.0; X-Powered-By: Express", run.Stdout);
+        // The id column fits the longest id, and the evidence lines start under the message.
+        var banner = System.Text.RegularExpressions.Regex.Match(run.Stdout, @"\nfail         headers\.banner( +)version banners: Server: nginx/1\.18\.0; X-Powered-By: Express\n( +)GET / → 200");
+        Assert.True(banner.Success, run.Stdout);
+        Assert.Equal(13 + "headers.banner".Length + banner.Groups[1].Length, banner.Groups[2].Length);
         Assert.Contains("fix: prodready rules show sec.no-version-banner", run.Stdout);
         Assert.DoesNotContain("fix: prodready rules show sec.cors-explicit-origins", run.Stdout); // CORS passes here
     }
