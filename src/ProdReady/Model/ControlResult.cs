@@ -8,6 +8,12 @@ public sealed record ControlResult
     public required string Reason { get; init; }
     public IReadOnlyList<Evidence> Evidence { get; init; } = [];
 
+    /// <summary>
+    /// What the evidence alone said, when prodready.yml changed the verdict (a waiver, an attestation, a
+    /// not-applicable declaration); null when the policy file did not touch this control.
+    /// </summary>
+    public ResultStatus? ScannedStatus { get; init; }
+
     /// <summary>What the detectors looked for, in words ("dependency helmet (node)").</summary>
     public IReadOnlyList<string> LookedFor { get; init; } = [];
 }

@@ -33,6 +33,9 @@ public sealed record Evidence
     /// <summary>For live evidence: the URL that was requested.</summary>
     public string? Url { get; init; }
 
+    /// <summary>For a waiver or an attestation: the last day it counts.</summary>
+    public DateOnly? Expires { get; init; }
+
     /// <summary>One line saying what this shows ("declares helmet 7.1.0").</summary>
     public required string Message { get; init; }
 

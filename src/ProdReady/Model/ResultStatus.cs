@@ -7,6 +7,9 @@ public enum ResultStatus
     Fail,
     NotApplicable,
     Unknown,
+
+    /// <summary>Failing or unjudged, but accepted until a date by a waiver in prodready.yml; counts as passing.</summary>
+    Waived,
 }
 
 public static class ResultStatusNames
@@ -17,6 +20,7 @@ public static class ResultStatusNames
         ResultStatus.Partial => "partial",
         ResultStatus.Fail => "fail",
         ResultStatus.NotApplicable => "not-applicable",
+        ResultStatus.Waived => "waived",
         _ => "unknown",
     };
 }

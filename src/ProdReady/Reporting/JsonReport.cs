@@ -156,6 +156,7 @@ public static class JsonReport
         json.WriteString("category", control.Category);
         json.WriteString("priority", control.Priority.ToString());
         json.WriteString("status", result.Status.ToId());
+        WriteNullable(json, "scannedStatus", result.ScannedStatus?.ToId());
         json.WriteString("reason", result.Reason);
         WriteStrings(json, "lookedFor", result.LookedFor);
         json.WriteStartArray("evidence");
@@ -176,6 +177,7 @@ public static class JsonReport
             }
             WriteNullable(json, "excerpt", evidence.Excerpt);
             WriteNullable(json, "url", evidence.Url);
+            WriteNullable(json, "expires", evidence.Expires?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             json.WriteString("message", evidence.Message);
             json.WriteEndObject();
         }

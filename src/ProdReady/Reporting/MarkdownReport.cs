@@ -20,12 +20,12 @@ public static class MarkdownReport
             output.WriteLine(Escape(ReportText.LiveLine(live)));
             output.WriteLine();
         }
-        output.WriteLine("| Category | Score | Pass | Partial | Fail | N/A | Unknown |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| Category | Score | Pass | Partial | Fail | N/A | Unknown | Waived |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var score in scores.Categories.Where(s => category is null || s.Name == category))
         {
             var c = score.Counts;
-            output.WriteLine($"| {score.Name} | {ReportText.Percent(score.Value)} | {c[ResultStatus.Pass]} | {c[ResultStatus.Partial]} | {c[ResultStatus.Fail]} | {c[ResultStatus.NotApplicable]} | {c[ResultStatus.Unknown]} |");
+            output.WriteLine($"| {score.Name} | {ReportText.Percent(score.Value)} | {c[ResultStatus.Pass]} | {c[ResultStatus.Partial]} | {c[ResultStatus.Fail]} | {c[ResultStatus.NotApplicable]} | {c[ResultStatus.Unknown]} | {c[ResultStatus.Waived]} |");
         }
         output.WriteLine();
         var actionable = ReportText.Actionable(assessment.Results.Where(r => category is null || r.Control.Category == category)).ToList();

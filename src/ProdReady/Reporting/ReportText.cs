@@ -37,6 +37,7 @@ public static class ReportText
         ResultStatus.Partial => "PARTIAL",
         ResultStatus.Fail => "FAIL",
         ResultStatus.NotApplicable => "N/A",
+        ResultStatus.Waived => "WAIVED",
         _ => "UNKNOWN",
     };
 

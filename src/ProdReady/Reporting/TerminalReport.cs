@@ -68,7 +68,7 @@ public static class TerminalReport
             .AddColumn("category").AddColumn(new TableColumn("score").RightAligned()).AddColumn("")
             .AddColumn(new TableColumn("pass").RightAligned()).AddColumn(new TableColumn("partial").RightAligned())
             .AddColumn(new TableColumn("fail").RightAligned()).AddColumn(new TableColumn("n/a").RightAligned())
-            .AddColumn(new TableColumn("unknown").RightAligned());
+            .AddColumn(new TableColumn("unknown").RightAligned()).AddColumn(new TableColumn("waived").RightAligned());
         foreach (var score in scores.Categories.Where(s => category is null || s.Name == category))
         {
             table.AddRow(
@@ -79,7 +79,8 @@ public static class TerminalReport
                 score.Counts[ResultStatus.Partial].ToString(System.Globalization.CultureInfo.InvariantCulture),
                 score.Counts[ResultStatus.Fail].ToString(System.Globalization.CultureInfo.InvariantCulture),
                 score.Counts[ResultStatus.NotApplicable].ToString(System.Globalization.CultureInfo.InvariantCulture),
-                score.Counts[ResultStatus.Unknown].ToString(System.Globalization.CultureInfo.InvariantCulture));
+                score.Counts[ResultStatus.Unknown].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                score.Counts[ResultStatus.Waived].ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         return table;
     }

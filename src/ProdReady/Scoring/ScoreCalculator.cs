@@ -5,7 +5,7 @@ namespace ProdReady.Scoring;
 /// <summary>
 /// The one place scores are computed (published in the README):
 ///   score = 100 × Σ weight(priority) × credit / Σ weight(priority), over applicable, assessed controls,
-///   credit: pass 1, partial 0.5, fail 0; not-applicable and unknown drop out.
+///   credit: pass 1, waived 1 (until the waiver expires), partial 0.5, fail 0; not-applicable and unknown drop out.
 /// The level follows the overall score, with a floor: any failing P0 control means "not ready", and a
 /// partial P0 caps the level at "developing".
 /// </summary>
@@ -37,16 +37,19 @@ public static class ScoreCalculator
 
     public static double Credit(ResultStatus status) => status switch
     {
-        ResultStatus.Pass => 1,
+        ResultStatus.Pass or ResultStatus.Waived => 1,
         ResultStatus.Partial => 0.5,
         _ => 0,
     };
+
+    /// <summary>Whether a status enters the score: not-applicable and unknown drop out.</summary>
+    public static bool Counts(ResultStatus status) => status is ResultStatus.Pass or ResultStatus.Partial or ResultStatus.Fail or ResultStatus.Waived;
 
     private static Score ScoreOf(string name, IEnumerable<ControlResult> results, IReadOnlyDictionary<Priority, double> weights)
     {
         var list = results.ToList();
         var terms = list
-            .Where(result => result.Status is ResultStatus.Pass or ResultStatus.Partial or ResultStatus.Fail)
+            .Where(result => Counts(result.Status))
             .Select(result => new ScoreTerm(result.Control.Id, result.Control.Priority, weights[result.Control.Priority], Credit(result.Status)))
             .ToArray();
         var earned = terms.Sum(term => term.Weight * term.Credit);
