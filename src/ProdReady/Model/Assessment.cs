@@ -4,7 +4,7 @@ namespace ProdReady.Model;
 public sealed record Assessment
 {
     /// <summary>Version of the JSON document shape; bump on breaking changes.</summary>
-    public const string CurrentSchemaVersion = "1.1";
+    public const string CurrentSchemaVersion = "1.2";
 
     public required string Target { get; init; }
     public string? Commit { get; init; }

@@ -14,6 +14,14 @@ public sealed record ControlResult
     /// </summary>
     public ResultStatus? ScannedStatus { get; init; }
 
+    /// <summary>
+    /// The one repository file (and line, when known) where to act on this control: the located problem, else the
+    /// file its fix belongs in (the manifest for a missing dependency, the Dockerfile, the CI workflow, the README).
+    /// The scan sets it on every result, whatever the status, because live evidence or prodready.yml may turn a
+    /// result into a failure afterwards; CI outputs need a file for every failure.
+    /// </summary>
+    public SourceLocation? FixAt { get; init; }
+
     /// <summary>What the detectors looked for, in words ("dependency helmet (node)").</summary>
     public IReadOnlyList<string> LookedFor { get; init; } = [];
 }

@@ -167,14 +167,7 @@ public static class JsonReport
             json.WriteString("detector", evidence.Detector);
             json.WriteBoolean("supports", evidence.Supports);
             WriteNullable(json, "file", evidence.File);
-            if (evidence.Line is int line)
-            {
-                json.WriteNumber("line", line);
-            }
-            else
-            {
-                json.WriteNull("line");
-            }
+            WriteLine(json, evidence.Line);
             WriteNullable(json, "excerpt", evidence.Excerpt);
             WriteNullable(json, "url", evidence.Url);
             WriteNullable(json, "expires", evidence.Expires?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
@@ -182,6 +175,17 @@ public static class JsonReport
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        if (result.FixAt is { } fixAt)
+        {
+            json.WriteStartObject("fixAt");
+            json.WriteString("file", fixAt.File);
+            WriteLine(json, fixAt.Line > 0 ? fixAt.Line : null);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("fixAt");
+        }
         json.WriteString("remediation", control.Remediation);
         WriteStrings(json, "references", control.References);
         json.WriteString("rule", control.Origin.ToString());
@@ -199,6 +203,18 @@ public static class JsonReport
         json.WriteNumber("skippedIgnored", statistics.SkippedIgnored);
         json.WriteNumber("elapsedMs", Math.Round(statistics.Elapsed.TotalMilliseconds));
         json.WriteEndObject();
+    }
+
+    private static void WriteLine(Utf8JsonWriter json, int? line)
+    {
+        if (line is int value)
+        {
+            json.WriteNumber("line", value);
+        }
+        else
+        {
+            json.WriteNull("line");
+        }
     }
 
     private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)

@@ -35,7 +35,7 @@ public sealed class FactBase
     public required IReadOnlyList<string> Directories { get; init; }
     public required IReadOnlyList<DeclaredDependency> Dependencies { get; init; }
 
-    /// <summary>Manifest files per ecosystem: where a missing dependency belongs.</summary>
+    /// <summary>Manifest files per ecosystem, best place for a missing dependency first (<see cref="ManifestReader.WhereDependenciesBelong"/>).</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> Manifests { get; init; }
 
     public required IReadOnlyDictionary<ContentDetector, ContentFacts> Content { get; init; }

@@ -311,7 +311,7 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
             Dependencies = [.. _dependencies.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line)],
             Manifests = _manifests
                 .GroupBy(manifest => manifest.Ecosystem)
-                .ToDictionary(group => group.Key, group => (IReadOnlyList<string>)[.. group.Select(m => m.File).Order(StringComparer.Ordinal)]),
+                .ToDictionary(group => group.Key, group => (IReadOnlyList<string>)[.. ManifestReader.WhereDependenciesBelong(group.Select(m => m.File))]),
             Content = plan.Content.Detectors
                 .Select((detector, i) => (detector, i))
                 .ToDictionary(pair => pair.detector, pair => _content.FactsOf(pair.i), ReferenceEqualityComparer.Instance as IEqualityComparer<ContentDetector>),

@@ -13,47 +13,55 @@ public sealed class ControlEvaluator(DetectorEvaluator detectors, DetectedStack 
     /// <summary>Evidence kept per result; the rest is summarised by the reason.</summary>
     public const int EvidencePerResult = 12;
 
+    private readonly FixLocator _locator = new(detectors.Facts);
+
     public ControlResult Evaluate(Control control)
+    {
+        var evaluator = EvaluatorFor(control.Applies);
+        var (result, outcome) = Judge(control, evaluator);
+        return result with { FixAt = _locator.Locate(outcome, control.Detect, evaluator.Ecosystems) };
+    }
+
+    private (ControlResult Result, Outcome? Outcome) Judge(Control control, DetectorEvaluator evaluator)
     {
         if (NotApplicableReason(control.Applies) is { } reason)
         {
-            return new ControlResult { Control = control, Status = ResultStatus.NotApplicable, Reason = reason };
+            return (new ControlResult { Control = control, Status = ResultStatus.NotApplicable, Reason = reason }, null);
         }
         if (control.Detect is null)
         {
-            return new ControlResult
+            return (new ControlResult
             {
                 Control = control,
                 Status = ResultStatus.Unknown,
                 Reason = control.Probes.Count > 0
                     ? "judged on the running service: scan with --probe URL, or record an attestation"
                     : "only a person can confirm this; record an attestation",
-            };
+            }, null);
         }
-        var evaluator = EvaluatorFor(control.Applies);
         var outcome = evaluator.Evaluate(control.Detect);
         if (outcome.Status == OutcomeStatus.Skipped)
         {
             var scope = stack.Ecosystems.Where(evaluator.Ecosystems.Contains).ToArray();
             var ecosystems = scope.Length == 0 ? "none detected" : string.Join(", ", scope);
-            return new ControlResult
+            return (new ControlResult
             {
                 Control = control,
                 Status = ResultStatus.Unknown,
                 Reason = $"no detector for this repository's ecosystems ({ecosystems})",
                 LookedFor = outcome.LookedFor,
-            };
+            }, null);
         }
         // Distinct: one file can be evidence for several branches of the tree (a committed .env, say).
         var evidence = outcome.Evidence.Distinct().Take(EvidencePerResult).ToArray();
-        return new ControlResult
+        return (new ControlResult
         {
             Control = control,
             Status = outcome.ToResultStatus(),
             Reason = Reason(outcome),
             Evidence = evidence,
             LookedFor = outcome.LookedFor,
-        };
+        }, outcome);
     }
 
     private DetectorEvaluator EvaluatorFor(Applicability applies)

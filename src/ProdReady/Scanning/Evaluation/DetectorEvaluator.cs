@@ -11,6 +11,9 @@ namespace ProdReady.Scanning.Evaluation;
 /// </summary>
 public sealed class DetectorEvaluator(FactBase facts, IReadOnlySet<string>? ecosystems = null)
 {
+    /// <summary>What the scan collected, for finding where a fix belongs.</summary>
+    internal FactBase Facts => facts;
+
     /// <summary>The ecosystems whose leaves count.</summary>
     public IReadOnlySet<string> Ecosystems { get; } = ecosystems ?? facts.Ecosystems;
 

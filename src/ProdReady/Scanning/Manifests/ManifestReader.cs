@@ -1,4 +1,5 @@
 using ProdReady.Model;
+using ProdReady.Scanning.Paths;
 
 namespace ProdReady.Scanning.Manifests;
 
@@ -23,6 +24,24 @@ public static class ManifestReader
             return new ManifestParseResult([], [Diagnostic.Warning(relativePath, 0, $"could not read the manifest: {e.Message}")]);
         }
     }
+
+    /// <summary>
+    /// Manifests ordered by where a new dependency belongs, best first: production before test projects, a project's
+    /// own manifest (package.json, pyproject.toml, a project file, go.mod, pom.xml, build.gradle) before shared or
+    /// secondary ones (requirements files, Pipfile, Directory.*.props, packages.config, version catalogs), shallow
+    /// before deep.
+    /// </summary>
+    public static IEnumerable<string> WhereDependenciesBelong(IEnumerable<string> manifests) => manifests
+        .OrderBy(TestFiles.IsTest)
+        .ThenBy(path => IsProjectManifest(path[(path.LastIndexOf('/') + 1)..]) ? 0 : 1)
+        .ThenBy(path => path.Count(c => c == '/'))
+        .ThenBy(path => path, StringComparer.Ordinal);
+
+    private static bool IsProjectManifest(string fileName) => fileName.ToLowerInvariant() switch
+    {
+        "package.json" or "pyproject.toml" or "go.mod" or "pom.xml" or "build.gradle" or "build.gradle.kts" => true,
+        _ => MsBuildProjectReader.IsProjectFile(fileName) && !fileName.EndsWith(".props", StringComparison.OrdinalIgnoreCase),
+    };
 
     private static Func<string, string, ManifestParseResult>? ReaderFor(string relativePath)
     {
