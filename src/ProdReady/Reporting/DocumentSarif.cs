@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using ProdReady.Documents;
 
 namespace ProdReady.Reporting;
@@ -7,33 +5,23 @@ namespace ProdReady.Reporting;
 /// <summary>SARIF 2.1.0 for `doc lint` and `doc check`: one rule per finding id, results at the document's lines.</summary>
 public static class DocumentSarif
 {
-    public static string Render(string documentUri, IReadOnlyList<DocumentFinding> findings, string toolVersion)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+    public static string Render(string documentUri, IReadOnlyList<DocumentFinding> findings, string toolVersion) => SarifLog.Write(
+        toolVersion,
+        json =>
         {
-            json.WriteStartObject();
-            json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-            json.WriteString("version", "2.1.0");
-            json.WriteStartArray("runs");
-            json.WriteStartObject();
-            json.WriteStartObject("tool");
-            json.WriteStartObject("driver");
-            json.WriteString("name", "ProdReady");
-            json.WriteString("version", toolVersion);
-            json.WriteStartArray("rules");
             foreach (var (id, description) in DocumentLintIds.Descriptions)
             {
                 json.WriteStartObject();
                 json.WriteString("id", id);
-                json.WriteStartObject("shortDescription");
-                json.WriteString("text", description);
-                json.WriteEndObject();
+                SarifLog.WriteText(json, "shortDescription", description);
+                // Code scanning requires a full description and help; the one sentence is all there is to say.
+                SarifLog.WriteText(json, "fullDescription", description);
+                SarifLog.WriteText(json, "help", description);
                 json.WriteEndObject();
             }
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndObject();
+        },
+        json =>
+        {
             // Keeps these results apart from code-scanning alerts of other tools and of `prodready scan`.
             json.WriteStartObject("automationDetails");
             json.WriteString("id", "prodready/doc/");
@@ -44,28 +32,14 @@ public static class DocumentSarif
                 json.WriteStartObject();
                 json.WriteString("ruleId", finding.Id);
                 json.WriteString("level", finding.Severity switch { FindingSeverity.Error => "error", FindingSeverity.Warning => "warning", _ => "note" });
-                json.WriteStartObject("message");
-                json.WriteString("text", finding.Message);
-                json.WriteEndObject();
+                SarifLog.WriteText(json, "message", finding.Message);
                 json.WriteStartArray("locations");
                 json.WriteStartObject();
-                json.WriteStartObject("physicalLocation");
-                json.WriteStartObject("artifactLocation");
-                json.WriteString("uri", documentUri);
-                json.WriteEndObject();
-                json.WriteStartObject("region");
-                json.WriteNumber("startLine", Math.Max(1, finding.Line));
-                json.WriteEndObject();
-                json.WriteEndObject();
+                SarifLog.WritePhysicalLocation(json, documentUri, Math.Max(1, finding.Line));
                 json.WriteEndObject();
                 json.WriteEndArray();
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+        });
 }

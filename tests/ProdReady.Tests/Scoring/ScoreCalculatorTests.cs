@@ -30,7 +30,7 @@ public class ScoreCalculatorTests
         Assert.Equal(20, card.Overall.Possible);
         Assert.Equal(70.0, card.Overall.Value);
         Assert.Equal(ReadinessLevel.Developing, card.Level);
-        Assert.Equal("overall = 100 × (10×1 + 6×0.5 + 3×0 + 1×1) / (10 + 6 + 3 + 1) = 100 × 14/20 = 70.0", Reporting.ReportText.Arithmetic(card.Overall));
+        Assert.Equal("overall = 100 × (10×1 + 6×0.5 + 3×0 + 1×1) / (10 + 6 + 3 + 1) = 100 × 14/20 = 70.0", ProdReady.Reporting.ReportText.Arithmetic(card.Overall));
     }
 
     [Fact]
