@@ -2,22 +2,33 @@ using ProdReady.Model;
 
 namespace ProdReady.Reporting;
 
-/// <summary>A short Markdown summary: fits a pull-request comment or a CI step summary.</summary>
+/// <summary>
+/// A short Markdown summary that fits a pull-request comment or a CI step summary (both capped at 65,536
+/// characters): scores, then the most important controls to fix and the waived ones, each list cut at
+/// <see cref="ListedControls"/> entries and each line at <see cref="MaxLineLength"/> characters, so its size is bounded
+/// whatever the repository and the catalog hold.
+/// </summary>
 public static class MarkdownReport
 {
+    /// <summary>Controls listed per section; the rest are counted.</summary>
+    public const int ListedControls = 15;
+
+    /// <summary>Longest line written; longer reasons, targets and titles are cut.</summary>
+    public const int MaxLineLength = 400;
+
     public static void Write(Assessment assessment, TextWriter output, string? category = null)
     {
         var scores = assessment.Scores;
         var commit = assessment.Commit is null ? "" : $" at `{assessment.Commit[..7]}`";
-        output.WriteLine($"## Production readiness: {Escape(assessment.Target)}{commit}");
+        Line(output, $"## Production readiness: {Escape(assessment.Target)}{commit}");
         output.WriteLine();
-        output.WriteLine($"**{ReportText.Percent(scores.Overall.Value)} / 100 · {scores.Level.ToDisplay()}** — {Escape(scores.LevelReason)}");
+        Line(output, $"**{ReportText.Percent(scores.Overall.Value)} / 100 · {scores.Level.ToDisplay()}** — {Escape(scores.LevelReason)}");
         output.WriteLine();
-        output.WriteLine($"Stack: {Escape(ReportText.StackLine(assessment.Stack))}");
+        Line(output, $"Stack: {Escape(ReportText.StackLine(assessment.Stack))}");
         output.WriteLine();
         if (assessment.Live is { } live)
         {
-            output.WriteLine(Escape(ReportText.LiveLine(live)));
+            Line(output, Escape(ReportText.LiveLine(live)));
             output.WriteLine();
         }
         output.WriteLine("| Category | Score | Pass | Partial | Fail | N/A | Unknown | Waived |");
@@ -28,21 +39,57 @@ public static class MarkdownReport
             output.WriteLine($"| {score.Name} | {ReportText.Percent(score.Value)} | {c[ResultStatus.Pass]} | {c[ResultStatus.Partial]} | {c[ResultStatus.Fail]} | {c[ResultStatus.NotApplicable]} | {c[ResultStatus.Unknown]} | {c[ResultStatus.Waived]} |");
         }
         output.WriteLine();
-        var actionable = ReportText.Actionable(assessment.Results.Where(r => category is null || r.Control.Category == category)).ToList();
+        var shown = assessment.Results.Where(r => category is null || r.Control.Category == category).ToList();
+        var actionable = ReportText.Actionable(shown).ToList();
         if (actionable.Count == 0)
         {
             output.WriteLine("No failing or partial control.");
+        }
+        else
+        {
+            output.WriteLine($"### To fix ({actionable.Count}, most important first)");
+            output.WriteLine();
+            List(output, actionable, result =>
+            {
+                var status = result.Status == ResultStatus.Fail ? "❌" : "⏳";
+                var place = ReportText.Place(result).ToString();
+                var at = result.Reason.Contains(place, StringComparison.Ordinal) ? "" : $" (`{place}`)";
+                return $"- {status} **{result.Control.Priority}** `{result.Control.Id}` {Escape(result.Control.Title)}: {Escape(result.Reason)}{at}";
+            });
+        }
+        var waived = shown.Where(r => r.Status == ResultStatus.Waived).ToList();
+        if (waived.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"### Waived ({waived.Count})");
+            output.WriteLine();
+            List(output, waived, result => $"- **{result.Control.Priority}** `{result.Control.Id}` {Escape(result.Control.Title)}: {Escape(ReportText.Waived(result))}");
+        }
+    }
+
+    private static void List(TextWriter output, IReadOnlyList<ControlResult> results, Func<ControlResult, string> line)
+    {
+        foreach (var result in results.Take(ListedControls))
+        {
+            Line(output, line(result));
+        }
+        if (results.Count > ListedControls)
+        {
+            output.WriteLine($"- and {results.Count - ListedControls} more; run `prodready scan` for all");
+        }
+    }
+
+    private static void Line(TextWriter output, string text)
+    {
+        if (text.Length <= MaxLineLength)
+        {
+            output.WriteLine(text);
             return;
         }
-        output.WriteLine($"### To fix ({actionable.Count}, most important first)");
-        output.WriteLine();
-        foreach (var result in actionable)
-        {
-            var status = result.Status == ResultStatus.Fail ? "❌" : "⏳";
-            var location = result.Evidence.FirstOrDefault(e => !e.Supports && e.File is not null)?.Location;
-            var where = location is null ? "" : $" (`{location}`)";
-            output.WriteLine($"- {status} **{result.Control.Priority}** `{result.Control.Id}` {Escape(result.Control.Title)}: {Escape(result.Reason)}{where}");
-        }
+        var cut = MaxLineLength - 1;
+        // Never split a surrogate pair (an emoji in a title, say).
+        cut -= char.IsHighSurrogate(text[cut - 1]) ? 1 : 0;
+        output.WriteLine(text[..cut] + "…");
     }
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
