@@ -11,12 +11,12 @@ namespace ProdReady.Cli;
 
 internal static class ScanCommand
 {
-    private static readonly string[] Formats = ["table", "json", "markdown"];
+    private static readonly string[] Formats = ["table", "json", "markdown", "sarif", "junit"];
 
     public static Command Create()
     {
         var path = new Argument<string>("path") { Description = "Repository or service folder to scan", DefaultValueFactory = _ => "." };
-        var format = new Option<string>("--format", "-f") { Description = "Output format: table, json or markdown", DefaultValueFactory = _ => "table" };
+        var format = new Option<string>("--format", "-f") { Description = "Output format: table, json, markdown, sarif (code scanning) or junit (CI test reports)", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the report to this file instead of the terminal" };
         var category = new Option<string?>("--category") { Description = "Show only this category: " + string.Join(", ", Category.All) };
@@ -101,6 +101,12 @@ internal static class ScanCommand
                     break;
                 case "markdown":
                     MarkdownReport.Write(assessment, writer, category);
+                    break;
+                case "sarif":
+                    writer.WriteLine(ScanSarif.Render(assessment));
+                    break;
+                case "junit":
+                    writer.WriteLine(JunitReport.Render(assessment));
                     break;
                 default:
                     TerminalReport.Render(assessment, ConsoleFor(writer), new TerminalReportOptions { Category = category, ShowArithmetic = arithmetic });
