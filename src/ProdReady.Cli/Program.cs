@@ -5,6 +5,7 @@ using Spectre.Console;
 var root = new RootCommand("ProdReady: how ready is this service for production? Evidence, not claims.")
 {
     ScanCommand.Create(),
+    GateCommand.Create(),
     RulesCommand.Create(),
     DocCommand.Create(),
     ProbeCommand.Create(),

@@ -17,6 +17,9 @@ public sealed record Assessment
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
     public required ScanStatistics Statistics { get; init; }
 
+    /// <summary>The service as prodready.yml declares it; the defaults (standard tier, nothing named) without one.</summary>
+    public ServiceInfo Service { get; init; } = new();
+
     /// <summary>The running service probed alongside the scan (`scan --probe URL`), when one was.</summary>
     public LiveTarget? Live { get; init; }
 }

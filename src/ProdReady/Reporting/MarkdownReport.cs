@@ -9,15 +9,15 @@ public static class MarkdownReport
     {
         var scores = assessment.Scores;
         var commit = assessment.Commit is null ? "" : $" at `{assessment.Commit[..7]}`";
-        output.WriteLine($"## Production readiness: {Escape(assessment.Target)}{commit}");
+        output.WriteLine($"## Production readiness: {ReportText.MarkdownInline(assessment.Target)}{commit}");
         output.WriteLine();
-        output.WriteLine($"**{ReportText.Percent(scores.Overall.Value)} / 100 · {scores.Level.ToDisplay()}** — {Escape(scores.LevelReason)}");
+        output.WriteLine($"**{ReportText.Percent(scores.Overall.Value)} / 100 · {scores.Level.ToDisplay()}** — {ReportText.MarkdownInline(scores.LevelReason)}");
         output.WriteLine();
-        output.WriteLine($"Stack: {Escape(ReportText.StackLine(assessment.Stack))}");
+        output.WriteLine($"Stack: {ReportText.MarkdownInline(ReportText.StackLine(assessment.Stack))}");
         output.WriteLine();
         if (assessment.Live is { } live)
         {
-            output.WriteLine(Escape(ReportText.LiveLine(live)));
+            output.WriteLine(ReportText.MarkdownInline(ReportText.LiveLine(live)));
             output.WriteLine();
         }
         output.WriteLine("| Category | Score | Pass | Partial | Fail | N/A | Unknown | Waived |");
@@ -41,9 +41,7 @@ public static class MarkdownReport
             var status = result.Status == ResultStatus.Fail ? "❌" : "⏳";
             var location = result.Evidence.FirstOrDefault(e => !e.Supports && e.File is not null)?.Location;
             var where = location is null ? "" : $" (`{location}`)";
-            output.WriteLine($"- {status} **{result.Control.Priority}** `{result.Control.Id}` {Escape(result.Control.Title)}: {Escape(result.Reason)}{where}");
+            output.WriteLine($"- {status} **{result.Control.Priority}** `{result.Control.Id}` {ReportText.MarkdownInline(result.Control.Title)}: {ReportText.MarkdownInline(result.Reason)}{where}");
         }
     }
-
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

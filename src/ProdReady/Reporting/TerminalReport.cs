@@ -102,14 +102,14 @@ public static class TerminalReport
         var mark = result.Status == ResultStatus.Fail ? "[red]FAIL[/]" : "[yellow]PARTIAL[/]";
         console.WriteLine();
         console.MarkupLine($"{mark} [bold]{control.Priority}[/] {Markup.Escape(control.Id)} · {Markup.Escape(control.Title)} [grey]({control.Category})[/]");
-        console.MarkupLine($"     [grey]why:[/] {Markup.Escape(Shorten(result.Reason, 220))}");
+        console.MarkupLine($"     [grey]why:[/] {Markup.Escape(ReportText.Shorten(result.Reason, 220))}");
         // A "not found" reason already names the first thing looked for; list the others.
         var others = result.LookedFor.Where(item => !result.Reason.Contains(item, StringComparison.Ordinal)).ToList();
         if (others.Count > 0)
         {
-            console.MarkupLine($"     [grey]also looked for:[/] {Markup.Escape(Shorten(string.Join("; ", others), 220))}");
+            console.MarkupLine($"     [grey]also looked for:[/] {Markup.Escape(ReportText.Shorten(string.Join("; ", others), 220))}");
         }
-        console.MarkupLine($"     [grey]fix:[/] {Markup.Escape(Shorten(control.Remediation, 300))}");
+        console.MarkupLine($"     [grey]fix:[/] {Markup.Escape(ReportText.Shorten(control.Remediation, 300))}");
     }
 
     public static void RenderDiagnostics(IAnsiConsole console, IReadOnlyList<Diagnostic> diagnostics)
@@ -169,11 +169,5 @@ public static class TerminalReport
                 console.WriteLine("  " + reference);
             }
         }
-    }
-
-    private static string Shorten(string text, int max)
-    {
-        var single = string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return single.Length <= max ? single : single[..(max - 1)] + "…";
     }
 }
