@@ -16,7 +16,9 @@ public static class PolicyLoader
     public static LoadedPolicy Load(string repositoryRoot)
     {
         var path = Path.Combine(repositoryRoot, PolicyFile.FileName);
-        if (!File.Exists(path))
+        // A folder or a dangling link by that name is a mistake to report, not a reason to judge by the defaults.
+        var entry = new FileInfo(path);
+        if (!entry.Exists && entry.LinkTarget is null && !Directory.Exists(path))
         {
             var builtIn = CatalogLoader.LoadFor(repositoryRoot);
             return new LoadedPolicy(PolicyFile.Default, builtIn.Catalog, builtIn.Errors);
