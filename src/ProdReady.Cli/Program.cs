@@ -6,6 +6,7 @@ var root = new RootCommand("ProdReady: how ready is this service for production?
 {
     ScanCommand.Create(),
     GateCommand.Create(),
+    InitCommand.Create(),
     RulesCommand.Create(),
     DocCommand.Create(),
     ProbeCommand.Create(),

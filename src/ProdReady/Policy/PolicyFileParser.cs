@@ -40,15 +40,18 @@ internal sealed class PolicyFileParser(string file, string repositoryRoot)
         var policy = new PolicyFile
         {
             Source = file,
-            Service = ParseService(_yaml.Mapping(YamlReader.Get(root, "service"), "'service'")),
-            Rules = ParseRules(_yaml.Mapping(YamlReader.Get(root, "policy"), "'policy'")),
-            Weights = ParseWeights(_yaml.Mapping(YamlReader.Get(root, "weights"), "'weights'")),
+            Service = ParseService(_yaml.Mapping(Present(YamlReader.Get(root, "service")), "'service'")),
+            Rules = ParseRules(_yaml.Mapping(Present(YamlReader.Get(root, "policy")), "'policy'")),
+            Weights = ParseWeights(_yaml.Mapping(Present(YamlReader.Get(root, "weights")), "'weights'")),
             RuleFolders = ParseRuleFolders(root),
             Ignore = _yaml.Strings(root, "ignore", file),
-            Controls = ParseControls(_yaml.Mapping(YamlReader.Get(root, "controls"), "'controls'")),
+            Controls = ParseControls(_yaml.Mapping(Present(YamlReader.Get(root, "controls")), "'controls'")),
         };
         return _yaml.Errors.Count == 0 ? policy : null;
     }
+
+    /// <summary>A key with nothing after it (`controls:` whose entries are all commented out) means "none".</summary>
+    private static YamlNode? Present(YamlNode? node) => node is YamlScalarNode { Value: null or "", Style: YamlDotNet.Core.ScalarStyle.Plain } ? null : node;
 
     /// <summary>Folders must exist: a typo would otherwise drop a team's own rules without a word.</summary>
     private List<string> ParseRuleFolders(YamlMappingNode root)
