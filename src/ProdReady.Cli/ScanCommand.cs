@@ -26,10 +26,12 @@ internal static class ScanCommand
         var arithmetic = new Option<bool>("--show-arithmetic") { Description = "Print how every score was computed" };
         var followSymlinks = new Option<bool>("--follow-symlinks") { Description = "Follow symbolic links (loops are detected and skipped)" };
         var probe = new Option<string?>("--probe") { Description = "Also probe this running service (read-only, bounded) and combine its live evidence with the scan" };
+        var history = HistoryRecording.PathOption("Record the scan in this history file (default: PATH/.prodready/history.db)");
+        var noHistory = HistoryRecording.SkipOption();
 
         var command = new Command("scan", "Scan a repository against the readiness catalog and score it")
         {
-            path, format, output, category, explain, maxFileSize, arithmetic, followSymlinks, probe,
+            path, format, output, category, explain, maxFileSize, arithmetic, followSymlinks, probe, history, noHistory,
         };
         command.SetAction(parse => Run(
             parse.GetValue(path)!,
@@ -39,11 +41,12 @@ internal static class ScanCommand
             parse.GetValue(explain),
             new ScanOptions { MaxFileSize = parse.GetValue(maxFileSize), FollowSymlinks = parse.GetValue(followSymlinks) },
             parse.GetValue(arithmetic),
-            parse.GetValue(probe)));
+            parse.GetValue(probe),
+            (parse.GetValue(history), parse.GetValue(noHistory))));
         return command;
     }
 
-    private static int Run(string path, string format, FileInfo? output, string? category, string? explain, ScanOptions options, bool arithmetic, string? probeUrl)
+    private static int Run(string path, string format, FileInfo? output, string? category, string? explain, ScanOptions options, bool arithmetic, string? probeUrl, (string? Path, bool Skip) history)
     {
         if (!Directory.Exists(path))
         {
@@ -87,6 +90,7 @@ internal static class ScanCommand
             }
             assessment = LiveCombination.Combine(assessment, live);
         }
+        HistoryRecording.Record(assessment, path, history.Path, history.Skip);
         return Write(output, writer =>
         {
             if (explain is not null)
