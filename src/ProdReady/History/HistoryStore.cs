@@ -93,7 +93,7 @@ public sealed class HistoryStore : IDisposable
     /// Checks the file before anything writes to it (the WAL switch rewrites the header): a newer schema or a damaged
     /// file stops here, unchanged. Then WAL, and the migrations the file has not had yet.
     /// </summary>
-    private int Prepare()
+    private void Prepare()
     {
         _connection.Open();
         Execute($"PRAGMA busy_timeout = {(long)_busyTimeout.TotalMilliseconds}");
@@ -112,7 +112,6 @@ public sealed class HistoryStore : IDisposable
         {
             Migrate();
         }
-        return version;
     }
 
     private void Migrate()
@@ -291,6 +290,12 @@ public sealed class HistoryStore : IDisposable
             row(reader);
         }
     }
+
+    private void Guard(Action step) => Guard(() =>
+    {
+        step();
+        return 0;
+    });
 
     /// <summary>Runs a step against the file, turning SQLite's errors into a message that names the file and what to do.</summary>
     private T Guard<T>(Func<T> step)

@@ -44,8 +44,8 @@ public static class HistoryReport
         foreach (var row in Rows(scans))
         {
             var change = new ScoreChange(row.Name, row.Values[0], row.Values[^1]);
-            var range = $"{ReportText.Percent(change.Before)} → {ReportText.Percent(change.After)}";
-            console.MarkupLine($"  {Markup.Escape(row.Name.PadRight(width))}  {Sparkline.Of(row.Values)}  {range,-13} {ScoreMoveText.Markup(change)}");
+            var range = $"{ReportText.Percent(change.Before),5} → {ReportText.Percent(change.After),5}";
+            console.MarkupLine($"  {Markup.Escape(row.Name.PadRight(width))}  {Sparkline.Of(row.Values)}  {range}  {ScoreMoveText.Markup(change)}");
         }
         console.MarkupLine("[grey]`prodready diff A B` shows which controls changed between two scans.[/]");
     }

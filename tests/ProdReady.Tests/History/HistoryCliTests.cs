@@ -21,7 +21,7 @@ public sealed class HistoryCliTests(ClimbingSample sample) : IClassFixture<Climb
         Assert.Contains("History · ./.prodready/history.db · 2 scans", run.Stdout);
         Assert.Matches($@"\n\s+1\s+\d{{4}}-\d\d-\d\d \d\d:\d\d\s+{sample.BeforeCommit[..7]}\s+main\s+{Score(sample.BeforeOverall)}\s+not ready\s*\n", run.Stdout);
         Assert.Matches($@"\n\s+2\s+\d{{4}}-\d\d-\d\d \d\d:\d\d\s+{sample.AfterCommit[..7]}\s+main\s+{Score(sample.AfterOverall)}\s+not ready\s+▲ \{Climb}\s*\n", run.Stdout);
-        Assert.Matches($@"\n  overall\s+[▁▂▃▄▅▆▇█]{{2}}\s+{Score(sample.BeforeOverall)} → {Score(sample.AfterOverall)}\s+▲ \{Climb}\n", run.Stdout);
+        Assert.Matches($@"\n  overall\s+[▁▂▃▄▅▆▇█]{{2}}\s+{Score(sample.BeforeOverall)} →\s+{Score(sample.AfterOverall)}\s+▲ \{Climb}\n", run.Stdout);
         Assert.DoesNotContain("\u001b[", run.Stdout);
     }
 
