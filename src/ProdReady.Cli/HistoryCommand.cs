@@ -14,7 +14,7 @@ internal static class HistoryCommand
     {
         var path = FolderArgument();
         var history = HistoryRecording.PathOption("Read this history file (default: PATH/.prodready/history.db)");
-        var limit = new Option<int>("--limit", "-n") { Description = $"Show the last N scans (0: all)", DefaultValueFactory = _ => DefaultLimit };
+        var limit = new Option<int>("--limit", "-n") { Description = "Show the last N scans (0: all)", DefaultValueFactory = _ => DefaultLimit };
         var format = FormatOption();
         var command = new Command("history", "Show the recorded scans: scores, level and the change from the scan before, with a trend per category")
         {
