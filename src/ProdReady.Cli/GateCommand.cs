@@ -18,9 +18,11 @@ internal static class GateCommand
         var json = new Option<FileInfo?>("--json") { Description = "Also write the assessment JSON to this file" };
         var probe = new Option<string?>("--probe") { Description = "Also probe this running service (read-only, bounded)" };
         var today = Today.Option();
+        var history = HistoryRecording.PathOption("Record the run in this history file (default: PATH/.prodready/history.db)");
+        var noHistory = HistoryRecording.SkipOption();
         var command = new Command("gate", "Scan and apply the policy in prodready.yml: exit 0 when it passes, 1 when it fails (with the reasons), 2 on bad input")
         {
-            path, baseline, updateBaseline, markdown, json, probe, today,
+            path, baseline, updateBaseline, markdown, json, probe, today, history, noHistory,
         };
         command.SetAction(parse => Run(
             parse.GetValue(path)!,
@@ -28,13 +30,14 @@ internal static class GateCommand
             parse.GetValue(updateBaseline),
             new Reports(parse.GetValue(markdown), parse.GetValue(json)),
             parse.GetValue(probe),
-            parse.GetValue(today)));
+            parse.GetValue(today),
+            (parse.GetValue(history), parse.GetValue(noHistory))));
         return command;
     }
 
     private sealed record Reports(FileInfo? Markdown, FileInfo? Json);
 
-    private static int Run(string path, FileInfo? baselineFile, bool updateBaseline, Reports reports, string? probeUrl, string? todayText)
+    private static int Run(string path, FileInfo? baselineFile, bool updateBaseline, Reports reports, string? probeUrl, string? todayText, (string? Path, bool Skip) history)
     {
         if (Today.Resolve(todayText) is not { } today || Assessing.Load(path) is not { } loaded)
         {
@@ -50,6 +53,7 @@ internal static class GateCommand
         {
             return ExitCodes.BadInput;
         }
+        HistoryRecording.Record(assessment, path, history.Path, history.Skip);
         var verdict = Gate.Evaluate(assessment, loaded.Policy, today, baseline);
         if (!WriteReports(assessment, verdict, reports))
         {

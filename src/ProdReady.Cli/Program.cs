@@ -10,6 +10,8 @@ var root = new RootCommand("ProdReady: how ready is this service for production?
     RulesCommand.Create(),
     DocCommand.Create(),
     ProbeCommand.Create(),
+    HistoryCommand.Create(),
+    DiffCommand.Create(),
 };
 
 var parse = root.Parse(args);

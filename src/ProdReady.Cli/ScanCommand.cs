@@ -27,10 +27,12 @@ internal static class ScanCommand
         var followSymlinks = new Option<bool>("--follow-symlinks") { Description = "Follow symbolic links (loops are detected and skipped)" };
         var probe = new Option<string?>("--probe") { Description = "Also probe this running service (read-only, bounded) and combine its live evidence with the scan" };
         var today = Today.Option();
+        var history = HistoryRecording.PathOption("Record the scan in this history file (default: PATH/.prodready/history.db)");
+        var noHistory = HistoryRecording.SkipOption();
 
         var command = new Command("scan", "Scan a repository against the readiness catalog and score it")
         {
-            path, format, output, category, explain, maxFileSize, arithmetic, followSymlinks, probe, today,
+            path, format, output, category, explain, maxFileSize, arithmetic, followSymlinks, probe, today, history, noHistory,
         };
         command.SetAction(parse => Run(
             parse.GetValue(path)!,
@@ -41,11 +43,12 @@ internal static class ScanCommand
             new ScanOptions { MaxFileSize = parse.GetValue(maxFileSize), FollowSymlinks = parse.GetValue(followSymlinks) },
             parse.GetValue(arithmetic),
             parse.GetValue(probe),
-            parse.GetValue(today)));
+            parse.GetValue(today),
+            (parse.GetValue(history), parse.GetValue(noHistory))));
         return command;
     }
 
-    private static int Run(string path, string format, FileInfo? output, string? category, string? explain, ScanOptions options, bool arithmetic, string? probeUrl, string? todayText)
+    private static int Run(string path, string format, FileInfo? output, string? category, string? explain, ScanOptions options, bool arithmetic, string? probeUrl, string? todayText, (string? Path, bool Skip) history)
     {
         if (options.MaxFileSize <= 0)
         {
@@ -66,6 +69,7 @@ internal static class ScanCommand
         {
             return ExitCodes.BadInput;
         }
+        HistoryRecording.Record(assessment, path, history.Path, history.Skip);
         return Output.Write(output, writer =>
         {
             if (explain is not null)
