@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ProdReady.Tests.Integration;
 using ProdReady.Tests.Support;
 
 namespace ProdReady.Tests.History;
@@ -12,8 +11,6 @@ namespace ProdReady.Tests.History;
 /// </summary>
 public sealed class ClimbingSample : IAsyncLifetime
 {
-    private static readonly TimeSpan GitTimeout = TimeSpan.FromMinutes(1);
-
     private readonly TempRepo _temp = new();
 
     public string Repo => Path.Combine(_temp.Root, "orders-api");
@@ -26,11 +23,7 @@ public sealed class ClimbingSample : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Copy(RepositoryRoot.Samples("node-express-api"), Repo);
-        await Git("init", "-q", "-b", "main");
-        await Git("config", "user.name", "ProdReady Tests");
-        await Git("config", "user.email", "tests@prodready.invalid");
-        await Commit("the sample as it is");
+        await GitCopy.OfSample("node-express-api", Repo);
         (BeforeCommit, BeforeOverall) = Scan(BeforeJson);
 
         var workflow = Path.Combine(Repo, ".github", "workflows", "ci.yml");
@@ -56,7 +49,7 @@ public sealed class ClimbingSample : IAsyncLifetime
             .Replace("import cors from 'cors';", "import cors from 'cors';\nimport helmet from 'helmet';", StringComparison.Ordinal)
             .Replace("app.use(cors());", "app.use(helmet());\napp.use(cors());", StringComparison.Ordinal)
             .Replace("app.get('/', ", "app.get('/healthz', (_req, res) => {\n  res.json({ status: 'ok' });\n});\n\napp.get('/', ", StringComparison.Ordinal));
-        await Commit("CI runs the tests; helmet; a health route");
+        await GitCopy.Commit(Repo, "CI runs the tests; helmet; a health route");
         (AfterCommit, AfterOverall) = Scan(AfterJson);
     }
 
@@ -74,30 +67,5 @@ public sealed class ClimbingSample : IAsyncLifetime
         Assert.True(run.ExitCode == 0 && run.Stderr == "", $"scan failed ({run.ExitCode}): {run.Stderr}");
         using var json = JsonDocument.Parse(File.ReadAllText(output));
         return (json.RootElement.GetProperty("commit").GetString()!, json.RootElement.GetProperty("scores").GetProperty("overall").GetProperty("value").GetDouble());
-    }
-
-    private async Task Commit(string message)
-    {
-        await Git("add", "-A");
-        await Git("commit", "-q", "-m", message);
-    }
-
-    private Task Git(params string[] args) => ExternalCommand.Run(Repo, GitTimeout, "git", args);
-
-    /// <summary>The sample without any history earlier test runs left in it.</summary>
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            if (relative.StartsWith(".prodready", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            var target = Path.Combine(to, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }
