@@ -55,6 +55,16 @@ public static class TerminalReport
         {
             RenderAction(console, result);
         }
+        var waived = results.Where(result => result.Status == ResultStatus.Waived).ToList();
+        if (waived.Count > 0)
+        {
+            console.WriteLine();
+            console.MarkupLine($"[bold]Waived[/] ({waived.Count}; counted as passing until their date, failing after)");
+            foreach (var result in waived)
+            {
+                console.MarkupLine($"  [bold]{result.Control.Priority}[/] {Markup.Escape(result.Control.Id)} · {Markup.Escape(ReportText.Shorten(result.Reason, 200))}");
+            }
+        }
         console.WriteLine();
         var counts = Enum.GetValues<ResultStatus>().Select(status => $"{ReportText.StatusMark(status).ToLowerInvariant()} {results.Count(r => r.Status == status)}");
         console.MarkupLine($"[grey]{Markup.Escape(string.Join(" · ", counts))} · {assessment.Statistics.FilesSeen:N0} files, {assessment.Statistics.FilesRead:N0} read in {assessment.Statistics.Elapsed.TotalSeconds:0.00}s[/]");
@@ -155,6 +165,11 @@ public static class TerminalReport
             if (evidence.Excerpt is { Length: > 0 } excerpt)
             {
                 console.MarkupLine($"      [grey]{Markup.Escape(excerpt)}[/]");
+            }
+            // An attestation is located in prodready.yml; its record is elsewhere.
+            if (evidence.File is not null && evidence.Url is { } record)
+            {
+                console.MarkupLine($"      [grey]record: {Markup.Escape(record)}[/]");
             }
         }
         console.WriteLine();

@@ -59,6 +59,14 @@ public sealed class AdoptionJourneyTests : IAsyncLifetime
         Assert.Contains("Overall 75.3 / 100 · level ready", passing.Stdout);
         Assert.Contains("GATE PASSED", passing.Stdout);
 
+        // Every output shows the declarations: the scan lists the waivers, --explain the attestation and its record.
+        var scan = Run("scan", "--no-history", "--today", "2026-11-22");
+        Assert.Contains("Waived (3; counted as passing until their date, failing after)", scan.Stdout);
+        Assert.Contains("  P1 sec.rate-limiting · waived until 2027-03-31 by alice@example.com: the API gateway limits per key until the migration ends (scan: ", scan.Stdout);
+        var explain = Run("scan", "--no-history", "--today", "2026-11-22", "--explain", "sec.management-endpoints-private");
+        Assert.Contains("Result: PASS · attested pass by carol@example.com on 2026-11-15, valid until 2027-05-14", explain.Stdout);
+        Assert.Contains("record: https://wiki.example.com/net/metrics-firewall", explain.Stdout);
+
         var history = Run("history");
         Assert.Equal(0, history.ExitCode);
         Assert.Contains("▲ +17.3", history.Stdout);   // 58.0 → 75.3, a move of 5 points or more
