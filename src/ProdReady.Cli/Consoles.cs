@@ -27,5 +27,14 @@ internal static class Consoles
         return console;
     }
 
-    public static void Fail(string message) => Error.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+    public static void Fail(string message) => Problem("red", "error", message);
+
+    public static void Warn(string message) => Problem("yellow", "warning", message);
+
+    /// <summary>"error: message" as one line whatever its length, so scripts and logs can match it; colour on a terminal.</summary>
+    private static void Problem(string colour, string label, string message)
+    {
+        Error.Markup($"[{colour}]{label}:[/] ");
+        Console.Error.WriteLine(message);
+    }
 }

@@ -58,7 +58,7 @@ internal static class ProbeCommand
         {
             return ExitCodes.BadInput;
         }
-        var report = LiveEvidence.Attach(ProbeRunner.Run(target, options).GetAwaiter().GetResult(), loaded.Catalog);
+        var report = LiveEvidence.Attach(ProbeRunner.Run(target, options).GetAwaiter().GetResult(), loaded);
         if (report.Unreachable is { } why)
         {
             Consoles.Fail($"{target}: {why}");

@@ -5,9 +5,13 @@ using Spectre.Console;
 var root = new RootCommand("ProdReady: how ready is this service for production? Evidence, not claims.")
 {
     ScanCommand.Create(),
+    GateCommand.Create(),
+    InitCommand.Create(),
     RulesCommand.Create(),
     DocCommand.Create(),
     ProbeCommand.Create(),
+    HistoryCommand.Create(),
+    DiffCommand.Create(),
 };
 
 var parse = root.Parse(args);

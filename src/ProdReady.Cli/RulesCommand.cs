@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ProdReady.Catalog;
 using ProdReady.Model;
+using ProdReady.Policy;
 using Spectre.Console;
 
 namespace ProdReady.Cli;
@@ -25,17 +26,22 @@ internal static class RulesCommand
         return new Command("rules", "Read and check the control catalog") { list, show, validate };
     }
 
-    /// <summary>The built-in catalog, with the repository's overrides when given; null after printing the rule errors.</summary>
-    public static CatalogLoadResult? Load(string? repository)
+    /// <summary>
+    /// The built-in catalog, with the repository's overrides (.prodready/rules/ and prodready.yml's rule folders) when
+    /// given; null after printing the errors.
+    /// </summary>
+    public static ControlCatalog? Load(string? repository)
     {
-        var loaded = repository is null ? CatalogLoader.LoadBuiltIn() : CatalogLoader.LoadFor(repository);
-        if (loaded.Ok)
+        var (catalog, errors) = repository is null ? CatalogLoader.LoadBuiltIn() : Catalog(PolicyLoader.Load(repository));
+        if (errors.Count == 0)
         {
-            return loaded;
+            return catalog;
         }
-        PrintErrors(loaded.Errors);
+        PrintErrors(errors);
         return null;
     }
+
+    private static CatalogLoadResult Catalog(LoadedPolicy loaded) => new(loaded.Catalog, loaded.Errors);
 
     private static int List(string? repository)
     {
@@ -44,7 +50,7 @@ internal static class RulesCommand
             return ExitCodes.BadInput;
         }
         var table = new Table().Border(TableBorder.Simple).AddColumns("id", "priority", "category", "title", "applies to");
-        foreach (var control in loaded.Catalog.Controls)
+        foreach (var control in loaded.Controls)
         {
             table.AddRow(
                 Markup.Escape(control.Id),
@@ -54,7 +60,7 @@ internal static class RulesCommand
                 Markup.Escape(Applies(control.Applies)));
         }
         Consoles.Out.Write(table);
-        Consoles.Out.MarkupLine($"[grey]{loaded.Catalog.Controls.Count} controls; `prodready rules show ID` for one.[/]");
+        Consoles.Out.MarkupLine($"[grey]{loaded.Controls.Count} controls; `prodready rules show ID` for one.[/]");
         return ExitCodes.Done;
     }
 
@@ -64,7 +70,7 @@ internal static class RulesCommand
         {
             return ExitCodes.BadInput;
         }
-        if (loaded.Catalog.Find(id) is not { } control)
+        if (loaded.Find(id) is not { } control)
         {
             Consoles.Fail($"no control with id '{id}'; `prodready rules list` shows them all");
             return ExitCodes.BadInput;
@@ -114,13 +120,15 @@ internal static class RulesCommand
         return ExitCodes.Done;
     }
 
-    private static void PrintErrors(IReadOnlyList<Diagnostic> errors)
+    public static void PrintErrors(IReadOnlyList<Diagnostic> errors)
     {
         foreach (var error in errors)
         {
             Consoles.Error.MarkupLine($"[red]{Markup.Escape(error.ToString())}[/]");
         }
-        Consoles.Fail($"{errors.Count} problem{(errors.Count == 1 ? "" : "s")} in the rule files; nothing was scanned");
+        var inPolicy = errors.Count(error => error.File == PolicyFile.FileName);
+        var where = inPolicy == errors.Count ? PolicyFile.FileName : inPolicy == 0 ? "the rule files" : $"{PolicyFile.FileName} and the rule files";
+        Consoles.Fail($"{errors.Count} problem{(errors.Count == 1 ? "" : "s")} in {where}; nothing was scanned");
     }
 
     private static string Applies(Applicability applies)

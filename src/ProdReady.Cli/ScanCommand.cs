@@ -26,10 +26,13 @@ internal static class ScanCommand
         var arithmetic = new Option<bool>("--show-arithmetic") { Description = "Print how every score was computed" };
         var followSymlinks = new Option<bool>("--follow-symlinks") { Description = "Follow symbolic links (loops are detected and skipped)" };
         var probe = new Option<string?>("--probe") { Description = "Also probe this running service (read-only, bounded) and combine its live evidence with the scan" };
+        var today = Today.Option();
+        var history = HistoryRecording.PathOption("Record the scan in this history file (default: PATH/.prodready/history.db)");
+        var noHistory = HistoryRecording.SkipOption();
 
         var command = new Command("scan", "Scan a repository against the readiness catalog and score it")
         {
-            path, format, output, category, explain, maxFileSize, arithmetic, followSymlinks, probe,
+            path, format, output, category, explain, maxFileSize, arithmetic, followSymlinks, probe, today, history, noHistory,
         };
         command.SetAction(parse => Run(
             parse.GetValue(path)!,
@@ -39,23 +42,20 @@ internal static class ScanCommand
             parse.GetValue(explain),
             new ScanOptions { MaxFileSize = parse.GetValue(maxFileSize), FollowSymlinks = parse.GetValue(followSymlinks) },
             parse.GetValue(arithmetic),
-            parse.GetValue(probe)));
+            parse.GetValue(probe),
+            parse.GetValue(today),
+            (parse.GetValue(history), parse.GetValue(noHistory))));
         return command;
     }
 
-    private static int Run(string path, string format, FileInfo? output, string? category, string? explain, ScanOptions options, bool arithmetic, string? probeUrl)
+    private static int Run(string path, string format, FileInfo? output, string? category, string? explain, ScanOptions options, bool arithmetic, string? probeUrl, string? todayText, (string? Path, bool Skip) history)
     {
-        if (!Directory.Exists(path))
-        {
-            Consoles.Fail($"{path}: no such folder");
-            return ExitCodes.BadInput;
-        }
         if (options.MaxFileSize <= 0)
         {
             Consoles.Fail("--max-file-size must be a positive number of bytes");
             return ExitCodes.BadInput;
         }
-        if (RulesCommand.Load(path) is not { } loaded)
+        if (Today.Resolve(todayText) is not { } today || Assessing.Load(path) is not { } loaded)
         {
             return ExitCodes.BadInput;
         }
@@ -64,34 +64,17 @@ internal static class ScanCommand
             Consoles.Fail($"no control with id '{explain}'; `prodready rules list` shows them all");
             return ExitCodes.BadInput;
         }
-
-        Uri? liveTarget = null;
-        if (probeUrl is not null)
+        var liveTarget = Assessing.ParseProbe(probeUrl, out var badProbe);
+        if (badProbe || Assessing.Run(path, loaded, options, liveTarget, today) is not { } assessment)
         {
-            (liveTarget, var problem) = ProbeRunner.ParseTarget(probeUrl);
-            if (liveTarget is null)
-            {
-                Consoles.Fail(problem!);
-                return ExitCodes.BadInput;
-            }
+            return ExitCodes.BadInput;
         }
-
-        var assessment = ScanWithProgress(path, loaded.Catalog, options);
-        if (liveTarget is not null)
-        {
-            var live = LiveEvidence.Attach(ProbeRunner.Run(liveTarget, new ProbeOptions()).GetAwaiter().GetResult(), loaded.Catalog);
-            if (live.Unreachable is { } why)
-            {
-                Consoles.Fail($"{liveTarget}: {why}");
-                return ExitCodes.BadInput;
-            }
-            assessment = LiveCombination.Combine(assessment, live);
-        }
-        return Write(output, writer =>
+        HistoryRecording.Record(assessment, path, history.Path, history.Skip);
+        return Output.Write(output, writer =>
         {
             if (explain is not null)
             {
-                TerminalReport.RenderExplanation(assessment.Results.Single(r => r.Control.Id == explain), ConsoleFor(writer));
+                TerminalReport.RenderExplanation(assessment.Results.Single(r => r.Control.Id == explain), Output.ConsoleFor(writer));
                 return;
             }
             switch (format)
@@ -109,60 +92,9 @@ internal static class ScanCommand
                     writer.WriteLine(JunitReport.Render(assessment));
                     break;
                 default:
-                    TerminalReport.Render(assessment, ConsoleFor(writer), new TerminalReportOptions { Category = category, ShowArithmetic = arithmetic });
+                    TerminalReport.Render(assessment, Output.ConsoleFor(writer), new TerminalReportOptions { Category = category, ShowArithmetic = arithmetic });
                     break;
             }
         });
-    }
-
-    /// <summary>A progress bar on stderr when it is a terminal; nothing when output is redirected.</summary>
-    private static Assessment ScanWithProgress(string path, ControlCatalog catalog, ScanOptions options)
-    {
-        if (Console.IsErrorRedirected || !Consoles.Error.Profile.Capabilities.Interactive)
-        {
-            return Scanner.Scan(path, catalog, options);
-        }
-        Assessment? assessment = null;
-        Consoles.Error.Progress().AutoClear(true).HideCompleted(true).Start(context =>
-        {
-            var task = context.AddTask("scanning files", maxValue: 1);
-            assessment = Scanner.Scan(path, catalog, options with
-            {
-                Progress = (done, total) =>
-                {
-                    task.MaxValue = Math.Max(1, total);
-                    task.Value = done;
-                },
-            });
-        });
-        return assessment!;
-    }
-
-    private static IAnsiConsole ConsoleFor(TextWriter writer) => writer == Console.Out ? Consoles.Out : Consoles.Plain(writer);
-
-    /// <summary>Writes to the file, or stdout. A file is written whole or not at all (temp file, then move).</summary>
-    private static int Write(FileInfo? output, Action<TextWriter> render)
-    {
-        if (output is null)
-        {
-            render(Console.Out);
-            return ExitCodes.Done;
-        }
-        var temporary = output.FullName + ".tmp";
-        try
-        {
-            using (var writer = new StreamWriter(temporary))
-            {
-                render(writer);
-            }
-            File.Move(temporary, output.FullName, overwrite: true);
-            return ExitCodes.Done;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Consoles.Fail($"{output.FullName}: cannot write the report: {e.Message}");
-            File.Delete(temporary);
-            return ExitCodes.BadInput;
-        }
     }
 }

@@ -16,9 +16,16 @@ public static class CatalogLoader
 {
     public static CatalogLoadResult LoadBuiltIn() => Load([RuleSource.BuiltIn()]);
 
-    /// <summary>The built-in catalog overridden by `.prodready/rules/` of the scanned repository, when it exists.</summary>
-    public static CatalogLoadResult LoadFor(string repositoryRoot) =>
-        Load([RuleSource.BuiltIn(), RuleSource.FromDirectory(Path.Combine(repositoryRoot, ".prodready", "rules"), repositoryRoot)]);
+    /// <summary>
+    /// The built-in catalog overridden by `.prodready/rules/` of the scanned repository, when it exists, then by each
+    /// extra folder (prodready.yml's `rules`, relative to the repository root) in order.
+    /// </summary>
+    public static CatalogLoadResult LoadFor(string repositoryRoot, IReadOnlyList<string>? extraFolders = null) =>
+        Load([
+            RuleSource.BuiltIn(),
+            RuleSource.FromDirectory(Path.Combine(repositoryRoot, ".prodready", "rules"), repositoryRoot),
+            .. (extraFolders ?? []).Select(folder => RuleSource.FromDirectory(Path.Combine(repositoryRoot, folder), repositoryRoot)),
+        ]);
 
     public static CatalogLoadResult Load(IEnumerable<IReadOnlyList<RuleSource>> layers)
     {

@@ -8,6 +8,9 @@ public sealed class ControlCatalog(
     IReadOnlyList<FrameworkDefinition> frameworks,
     IReadOnlyList<FeatureDefinition> features)
 {
+    /// <summary>What a run that stopped on errors carries instead of a catalog.</summary>
+    public static readonly ControlCatalog Empty = new([], [], []);
+
     private readonly Dictionary<string, Control> _byId = controls.ToDictionary(control => control.Id, StringComparer.Ordinal);
 
     /// <summary>Ordered by priority, then category order, then id: the order every report uses.</summary>

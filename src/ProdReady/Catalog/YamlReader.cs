@@ -143,8 +143,49 @@ internal sealed class YamlReader(string file)
         return null;
     }
 
+    /// <summary>A date written as YYYY-MM-DD.</summary>
+    public DateOnly? Date(YamlMappingNode mapping, string key, string what, bool required = false)
+    {
+        var node = Get(mapping, key);
+        if (node is null)
+        {
+            if (required)
+            {
+                Error(mapping, $"{what} needs '{key}' (a date, YYYY-MM-DD)");
+            }
+            return null;
+        }
+        if (node is YamlScalarNode { Value: { } text } && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        {
+            return value;
+        }
+        Error(node, $"'{key}' in {what} must be a date written YYYY-MM-DD, not '{(node as YamlScalarNode)?.Value}'");
+        return null;
+    }
+
+    /// <summary>A number within [min, max].</summary>
+    public double? Number(YamlMappingNode mapping, string key, string what, double min, double max)
+    {
+        var node = Get(mapping, key);
+        return node is null ? null : Number(node, $"'{key}' in {what}", min, max);
+    }
+
+    public double? Number(YamlNode node, string what, double min, double max)
+    {
+        if (node is YamlScalarNode { Value: { } text }
+            && double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            && value >= min && value <= max)
+        {
+            return value;
+        }
+        Error(node, $"{what} must be a number from {min} to {max}");
+        return null;
+    }
+
     /// <summary>Parses a whole file; a syntax error becomes one error at its line.</summary>
-    public YamlMappingNode? ParseRoot(string text)
+    /// <param name="what">What the file is, for messages ("a rule file").</param>
+    /// <param name="emptyIsError">False for files whose every key is optional: an empty (or all-comment) file is then an empty mapping.</param>
+    public YamlMappingNode? ParseRoot(string text, string what = "a rule file", bool emptyIsError = true)
     {
         if (Scanning.Structured.YamlNesting.LineTooDeep(text) is { } deepLine)
         {
@@ -163,10 +204,14 @@ internal sealed class YamlReader(string file)
         }
         if (stream.Documents.Count == 0)
         {
+            if (!emptyIsError)
+            {
+                return new YamlMappingNode();
+            }
             Error(1, "the file is empty");
             return null;
         }
-        return Mapping(stream.Documents[0].RootNode, "a rule file");
+        return Mapping(stream.Documents[0].RootNode, what);
     }
 
     private static string FirstLine(string message)

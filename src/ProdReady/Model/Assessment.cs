@@ -4,7 +4,7 @@ namespace ProdReady.Model;
 public sealed record Assessment
 {
     /// <summary>Version of the JSON document shape; bump on breaking changes.</summary>
-    public const string CurrentSchemaVersion = "1.2";
+    public const string CurrentSchemaVersion = "1.1";
 
     public required string Target { get; init; }
     public string? Commit { get; init; }
@@ -16,6 +16,9 @@ public sealed record Assessment
     public required ScoreCard Scores { get; init; }
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
     public required ScanStatistics Statistics { get; init; }
+
+    /// <summary>The service as prodready.yml declares it; the defaults (standard tier, nothing named) without one.</summary>
+    public ServiceInfo Service { get; init; } = new();
 
     /// <summary>The running service probed alongside the scan (`scan --probe URL`), when one was.</summary>
     public LiveTarget? Live { get; init; }

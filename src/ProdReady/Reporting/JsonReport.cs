@@ -25,6 +25,12 @@ public static class JsonReport
         WriteNullable(json, "commit", assessment.Commit);
         WriteNullable(json, "branch", assessment.Branch);
         json.WriteString("time", assessment.Time.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteStartObject("service");
+        WriteNullable(json, "name", assessment.Service.Name);
+        WriteNullable(json, "owner", assessment.Service.Owner);
+        json.WriteString("tier", assessment.Service.Tier.ToId());
+        WriteNullable(json, "kind", assessment.Service.Kind);
+        json.WriteEndObject();
         WriteStack(json, assessment.Stack);
         WriteScores(json, assessment.Scores);
         json.WriteStartArray("results");

@@ -20,15 +20,15 @@ public static class MarkdownReport
     {
         var scores = assessment.Scores;
         var commit = assessment.Commit is null ? "" : $" at `{assessment.Commit[..7]}`";
-        Line(output, $"## Production readiness: {Escape(assessment.Target)}{commit}");
+        Line(output, $"## Production readiness: {ReportText.MarkdownInline(assessment.Target)}{commit}");
         output.WriteLine();
-        Line(output, $"**{ReportText.Percent(scores.Overall.Value)} / 100 · {scores.Level.ToDisplay()}** — {Escape(scores.LevelReason)}");
+        Line(output, $"**{ReportText.Percent(scores.Overall.Value)} / 100 · {scores.Level.ToDisplay()}** — {ReportText.MarkdownInline(scores.LevelReason)}");
         output.WriteLine();
-        Line(output, $"Stack: {Escape(ReportText.StackLine(assessment.Stack))}");
+        Line(output, $"Stack: {ReportText.MarkdownInline(ReportText.StackLine(assessment.Stack))}");
         output.WriteLine();
         if (assessment.Live is { } live)
         {
-            Line(output, Escape(ReportText.LiveLine(live)));
+            Line(output, ReportText.MarkdownInline(ReportText.LiveLine(live)));
             output.WriteLine();
         }
         output.WriteLine("| Category | Score | Pass | Partial | Fail | N/A | Unknown | Waived |");
@@ -54,7 +54,7 @@ public static class MarkdownReport
                 var status = result.Status == ResultStatus.Fail ? "❌" : "⏳";
                 var place = ReportText.Place(result).ToString();
                 var at = result.Reason.Contains(place, StringComparison.Ordinal) ? "" : $" (`{place}`)";
-                return $"- {status} **{result.Control.Priority}** `{result.Control.Id}` {Escape(result.Control.Title)}: {Escape(result.Reason)}{at}";
+                return $"- {status} **{result.Control.Priority}** `{result.Control.Id}` {ReportText.MarkdownInline(result.Control.Title)}: {ReportText.MarkdownInline(result.Reason)}{at}";
             });
         }
         var waived = shown.Where(r => r.Status == ResultStatus.Waived).ToList();
@@ -63,7 +63,7 @@ public static class MarkdownReport
             output.WriteLine();
             output.WriteLine($"### Waived ({waived.Count})");
             output.WriteLine();
-            List(output, waived, result => $"- **{result.Control.Priority}** `{result.Control.Id}` {Escape(result.Control.Title)}: {Escape(ReportText.Waived(result))}");
+            List(output, waived, result => $"- **{result.Control.Priority}** `{result.Control.Id}` {ReportText.MarkdownInline(result.Control.Title)}: {ReportText.MarkdownInline(result.Reason)}");
         }
     }
 
@@ -91,6 +91,4 @@ public static class MarkdownReport
         cut -= char.IsHighSurrogate(text[cut - 1]) ? 1 : 0;
         output.WriteLine(text[..cut] + "…");
     }
-
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

@@ -25,6 +25,16 @@ public static class ReportText
         $"live evidence from {live.Url} ({live.RequestsSent} requests{(live.StoppedBecause is { } why ? $"; stopped early: {why}" : "")})"
         + (live.HeadersGrade is { } grade ? $" · headers grade {grade.Grade} ({grade.Score}/100, Observatory-style)" : "");
 
+    /// <summary>Text safe inside one Markdown line or table cell.</summary>
+    public static string MarkdownInline(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    /// <summary>One line of at most <paramref name="max"/> characters, with an ellipsis when cut.</summary>
+    public static string Shorten(string text, int max)
+    {
+        var single = string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return single.Length <= max ? single : single[..(max - 1)] + "…";
+    }
+
     public static string Join(IEnumerable<string> values)
     {
         var text = string.Join(", ", values);

@@ -55,6 +55,16 @@ public static class TerminalReport
         {
             RenderAction(console, result);
         }
+        var waived = results.Where(result => result.Status == ResultStatus.Waived).ToList();
+        if (waived.Count > 0)
+        {
+            console.WriteLine();
+            console.MarkupLine($"[bold]Waived[/] ({waived.Count}; counted as passing until their date, failing after)");
+            foreach (var result in waived)
+            {
+                console.MarkupLine($"  [bold]{result.Control.Priority}[/] {Markup.Escape(result.Control.Id)} · {Markup.Escape(ReportText.Shorten(result.Reason, 200))}");
+            }
+        }
         console.WriteLine();
         var counts = Enum.GetValues<ResultStatus>().Select(status => $"{ReportText.StatusMark(status).ToLowerInvariant()} {results.Count(r => r.Status == status)}");
         console.MarkupLine($"[grey]{Markup.Escape(string.Join(" · ", counts))} · {assessment.Statistics.FilesSeen:N0} files, {assessment.Statistics.FilesRead:N0} read in {assessment.Statistics.Elapsed.TotalSeconds:0.00}s[/]");
@@ -102,14 +112,14 @@ public static class TerminalReport
         var mark = result.Status == ResultStatus.Fail ? "[red]FAIL[/]" : "[yellow]PARTIAL[/]";
         console.WriteLine();
         console.MarkupLine($"{mark} [bold]{control.Priority}[/] {Markup.Escape(control.Id)} · {Markup.Escape(control.Title)} [grey]({control.Category})[/]");
-        console.MarkupLine($"     [grey]why:[/] {Markup.Escape(Shorten(result.Reason, 220))}");
+        console.MarkupLine($"     [grey]why:[/] {Markup.Escape(ReportText.Shorten(result.Reason, 220))}");
         // A "not found" reason already names the first thing looked for; list the others.
         var others = result.LookedFor.Where(item => !result.Reason.Contains(item, StringComparison.Ordinal)).ToList();
         if (others.Count > 0)
         {
-            console.MarkupLine($"     [grey]also looked for:[/] {Markup.Escape(Shorten(string.Join("; ", others), 220))}");
+            console.MarkupLine($"     [grey]also looked for:[/] {Markup.Escape(ReportText.Shorten(string.Join("; ", others), 220))}");
         }
-        console.MarkupLine($"     [grey]fix:[/] {Markup.Escape(Shorten(control.Remediation, 300))}");
+        console.MarkupLine($"     [grey]fix:[/] {Markup.Escape(ReportText.Shorten(control.Remediation, 300))}");
     }
 
     public static void RenderDiagnostics(IAnsiConsole console, IReadOnlyList<Diagnostic> diagnostics)
@@ -156,6 +166,11 @@ public static class TerminalReport
             {
                 console.MarkupLine($"      [grey]{Markup.Escape(excerpt)}[/]");
             }
+            // An attestation is located in prodready.yml; its record is elsewhere.
+            if (evidence.File is not null && evidence.Url is { } record)
+            {
+                console.MarkupLine($"      [grey]record: {Markup.Escape(record)}[/]");
+            }
         }
         console.WriteLine();
         console.MarkupLine("[bold]How to fix[/]");
@@ -169,11 +184,5 @@ public static class TerminalReport
                 console.WriteLine("  " + reference);
             }
         }
-    }
-
-    private static string Shorten(string text, int max)
-    {
-        var single = string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return single.Length <= max ? single : single[..(max - 1)] + "…";
     }
 }

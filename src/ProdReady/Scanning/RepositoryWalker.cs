@@ -20,7 +20,7 @@ public sealed record WalkResult(
 
 /// <summary>
 /// Walks a repository once, level by level with the levels' folders in parallel, honouring .gitignore files
-/// (nested ones too), .git/info/exclude and .prodready/ignore, and skipping vendored and generated folders.
+/// (nested ones too), .git/info/exclude, .prodready/ignore and prodready.yml's `ignore`, and skipping vendored and generated folders.
 /// Symbolic links are not followed unless asked; when they are, a link back into the walked tree is reported and skipped.
 /// </summary>
 public static class RepositoryWalker
@@ -50,6 +50,10 @@ public static class RepositoryWalker
         var rootIgnores = new List<IgnoreFile>();
         AddIgnoreFile(root, Path.Combine(".git", "info", "exclude"), "", rootIgnores, diagnostics);
         AddIgnoreFile(root, Path.Combine(".prodready", "ignore"), "", rootIgnores, diagnostics);
+        if (options.Ignore.Count > 0)
+        {
+            rootIgnores.Add(IgnoreFile.Parse("", string.Join('\n', options.Ignore)));
+        }
 
         var level = new List<Folder> { new(root, rootReal, "", rootIgnores) };
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) };

@@ -22,7 +22,7 @@ public static class Scanner
         var clock = Stopwatch.StartNew();
         var (facts, statistics, diagnostics) = Collect(root, catalog, options);
         var evaluator = new DetectorEvaluator(facts);
-        var stack = StackDetector.Detect(facts, catalog, evaluator);
+        var stack = StackDetector.Detect(facts, catalog, evaluator, options.Kind);
         var controls = new ControlEvaluator(evaluator, stack, catalog.Frameworks);
         // Evaluation only reads the facts, so controls are evaluated side by side.
         var results = catalog.Controls.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, options.Parallelism)).Select(controls.Evaluate).ToArray();

@@ -7,7 +7,8 @@ namespace ProdReady.Scanning;
 /// <summary>Ecosystems from files and manifests; frameworks and features from their (data-defined) detectors.</summary>
 public static class StackDetector
 {
-    public static DetectedStack Detect(FactBase facts, ControlCatalog catalog, DetectorEvaluator evaluator)
+    /// <param name="declaredKind">The kind prodready.yml declares, which wins over the frameworks' evidence.</param>
+    public static DetectedStack Detect(FactBase facts, ControlCatalog catalog, DetectorEvaluator evaluator, string? declaredKind = null)
     {
         var languages = facts.Files
             .Where(file => Languages.IsSource(file.Language))
@@ -22,7 +23,11 @@ public static class StackDetector
         var frameworks = catalog.Frameworks.AsParallel().AsOrdered().Where(framework => Detected(evaluator, framework.Detect)).ToArray();
         var features = catalog.Features.AsParallel().AsOrdered().Where(feature => Detected(evaluator, feature.Detect)).ToArray();
         var kinds = ServiceKind.All.Where(kind => frameworks.Any(framework => framework.Kind == kind)).ToList();
-        if (kinds.Count == 0)
+        if (declaredKind is not null)
+        {
+            kinds = [declaredKind];
+        }
+        else if (kinds.Count == 0)
         {
             kinds.Add(ServiceKind.Library);
         }

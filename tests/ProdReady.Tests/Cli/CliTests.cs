@@ -41,7 +41,7 @@ public class CliTests
         Assert.Equal(0, run.ExitCode);
         using var document = JsonDocument.Parse(run.Stdout);
         var root = document.RootElement;
-        Assert.Equal("1.2", root.GetProperty("schemaVersion").GetString());
+        Assert.Equal("1.1", root.GetProperty("schemaVersion").GetString());
         Assert.Equal(CatalogSize(), root.GetProperty("results").GetArrayLength());
         Assert.Equal("not-ready", root.GetProperty("scores").GetProperty("level").GetString());
     }

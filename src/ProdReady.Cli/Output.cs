@@ -1,0 +1,35 @@
+using Spectre.Console;
+
+namespace ProdReady.Cli;
+
+/// <summary>Where a report goes: the terminal, or a file written whole or not at all.</summary>
+internal static class Output
+{
+    public static IAnsiConsole ConsoleFor(TextWriter writer) => writer == Console.Out ? Consoles.Out : Consoles.Plain(writer);
+
+    /// <summary>Writes to the file, or stdout. A file is written whole or not at all (temp file, then move).</summary>
+    public static int Write(FileInfo? output, Action<TextWriter> render)
+    {
+        if (output is null)
+        {
+            render(Console.Out);
+            return ExitCodes.Done;
+        }
+        var temporary = output.FullName + ".tmp";
+        try
+        {
+            using (var writer = new StreamWriter(temporary))
+            {
+                render(writer);
+            }
+            File.Move(temporary, output.FullName, overwrite: true);
+            return ExitCodes.Done;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Consoles.Fail($"{output.FullName}: cannot write the report: {e.Message}");
+            File.Delete(temporary);
+            return ExitCodes.BadInput;
+        }
+    }
+}
