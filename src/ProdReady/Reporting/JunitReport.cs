@@ -69,7 +69,7 @@ public static class JunitReport
         }
         else if (result.Status == ResultStatus.Waived)
         {
-            testCase.Add(new XElement("skipped", new XAttribute("message", Clean(ReportText.Waived(result)))));
+            testCase.Add(new XElement("skipped", new XAttribute("message", Clean(result.Reason))));
         }
         return testCase;
     }

@@ -72,24 +72,14 @@ public static class ReportText
     /// </summary>
     public static SourceLocation Place(ControlResult result) =>
         result.FixAt
-        ?? result.Evidence.Where(e => e.File is not null).Select(e => new SourceLocation(e.File!, e.Line ?? 0)).FirstOrDefault(new SourceLocation("prodready.yml", 0));
+        ?? result.Evidence.Where(e => e.File is not null).Select(e => new SourceLocation(e.File!, e.Line ?? 0)).FirstOrDefault(new SourceLocation(Policy.PolicyFile.FileName, 0));
 
-    /// <summary>Why a result is what it is, in one line: its reason, saying "partly met" for a partial; the waiver for a waived one.</summary>
-    public static string Why(ControlResult result)
-    {
-        var reason = result.Status == ResultStatus.Waived ? Waived(result) : result.Reason;
-        return result.Status == ResultStatus.Partial && !reason.StartsWith("partly met", StringComparison.Ordinal) ? "partly met; " + reason : reason;
-    }
-
-    /// <summary>"waived until 2027-05-31: load tests come with the Q2 launch", from the waiver's evidence.</summary>
-    public static string Waived(ControlResult result)
-    {
-        var waiver = result.Evidence.FirstOrDefault(e => e.Source == EvidenceSource.Attestation && e.Expires is not null);
-        var until = waiver?.Expires is { } date ? " until " + Date(date) : "";
-        return $"waived{until}: {waiver?.Message ?? result.Reason}";
-    }
-
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Why a result is what it is, in one line: its reason, saying "partly met" for a partial. A waived result's
+    /// reason is prodready.yml's waiver: "waived until 2027-05-31 by alice: ... (scan: ...)".
+    /// </summary>
+    public static string Why(ControlResult result) =>
+        result.Status == ResultStatus.Partial && !result.Reason.StartsWith("partly met", StringComparison.Ordinal) ? "partly met; " + result.Reason : result.Reason;
 
     /// <summary>The text as one sentence: a final period added unless it already ends a sentence.</summary>
     public static string Sentence(string text)

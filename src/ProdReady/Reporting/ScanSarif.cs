@@ -63,10 +63,10 @@ public static class ScanSarif
     }
 
     /// <summary>What code scanning shows: controls not met, and waived ones (suppressed, so their alerts close).</summary>
-    public static bool IsReported(ControlResult result) => result.Status is ResultStatus.Fail or ResultStatus.Partial or ResultStatus.Waived;
+    private static bool IsReported(ControlResult result) => result.Status is ResultStatus.Fail or ResultStatus.Partial or ResultStatus.Waived;
 
     /// <summary>P0 and P1 block a launch or come right after: errors; P2 warnings; P3 notes.</summary>
-    public static string Level(Priority priority) => priority switch
+    private static string Level(Priority priority) => priority switch
     {
         Priority.P0 or Priority.P1 => "error",
         Priority.P2 => "warning",
@@ -74,7 +74,7 @@ public static class ScanSarif
     };
 
     /// <summary>GitHub's security-severity (CVSS-like, 0.0-10.0) for security controls: critical, high, medium, low.</summary>
-    public static string SecuritySeverity(Priority priority) => priority switch
+    private static string SecuritySeverity(Priority priority) => priority switch
     {
         Priority.P0 => "9.0",
         Priority.P1 => "7.5",
@@ -166,7 +166,7 @@ public static class ScanSarif
             json.WriteStartObject();
             json.WriteString("kind", "external");
             json.WriteString("status", "accepted");
-            json.WriteString("justification", ReportText.Waived(result));
+            json.WriteString("justification", result.Reason);
             json.WriteEndObject();
             json.WriteEndArray();
         }
@@ -181,7 +181,7 @@ public static class ScanSarif
     }
 
     /// <summary>"Title: why (seen live at URL). To fix: what to do."</summary>
-    public static string Message(ControlResult result)
+    private static string Message(ControlResult result)
     {
         var live = result.Evidence.FirstOrDefault(e => e is { Source: EvidenceSource.Live, Supports: false, Url: not null });
         var seen = live is null ? "" : $" (seen live at {live.Url})";

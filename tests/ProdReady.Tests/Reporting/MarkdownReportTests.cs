@@ -41,11 +41,11 @@ public class MarkdownReportTests
     [Fact]
     public void WaivedControlsAreListedWithTheirDate()
     {
-        var assessment = Scans.Waive(Scans.Sample("python-fastapi"), "sec.image-scanning", new DateOnly(2027, 5, 31), "the platform team scans every image on push");
+        var assessment = Scans.Waive(Scans.Sample("python-fastapi"), "sec.image-scanning", new DateOnly(2027, 5, 31), "team-platform", "the platform team scans every image on push");
 
         var text = Render(assessment);
 
-        Assert.Contains("\n### Waived (1)\n\n- **P2** `sec.image-scanning` Container images are scanned for vulnerabilities in CI: waived until 2027-05-31: the platform team scans every image on push\n", text);
+        Assert.Contains("\n### Waived (1)\n\n- **P2** `sec.image-scanning` Container images are scanned for vulnerabilities in CI: waived until 2027-05-31 by team-platform: the platform team scans every image on push (scan: not found: ", text);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class MarkdownReportTests
         var assessment = Scanner.Scan(repo.Root, loaded.Catalog, new ScanOptions());
         foreach (var id in Enumerable.Range(1, 20).Select(Id))
         {
-            assessment = Scans.Waive(assessment, id, new DateOnly(2027, 5, 31), new string('w', 3000));
+            assessment = Scans.Waive(assessment, id, new DateOnly(2027, 5, 31), "team-platform", new string('w', 3000));
         }
 
         var text = Render(assessment);

@@ -37,7 +37,7 @@ public class ScanSarifTests
     [Fact]
     public void EveryControlIsARuleAndOnlyControlsNotMetOrWaivedAreResults()
     {
-        var assessment = Scans.Waive(Scans.Sample("python-fastapi"), "sec.image-scanning", new DateOnly(2027, 5, 31), "the platform team scans every image on push");
+        var assessment = Scans.Waive(Scans.Sample("python-fastapi"), "sec.image-scanning", new DateOnly(2027, 5, 31), "team-platform", "the platform team scans every image on push");
         using var sarif = Render(assessment);
         var run = Run(sarif);
 
@@ -119,7 +119,7 @@ public class ScanSarifTests
     public void WaivedResultIsSuppressedWhereTheFailureWas()
     {
         using var repo = Scans.RootContainer();
-        var assessment = Scans.Waive(Scans.Scan(repo.Root), "sec.container-non-root", new DateOnly(2027, 5, 31), "the base image needs root until the 2.0 release");
+        var assessment = Scans.Waive(Scans.Scan(repo.Root), "sec.container-non-root", new DateOnly(2027, 5, 31), "team-platform", "the base image needs root until the 2.0 release");
         using var failing = Render(Scans.Scan(repo.Root));
         using var waived = Render(assessment);
 
@@ -128,7 +128,9 @@ public class ScanSarifTests
         var suppression = Assert.Single(result.GetProperty("suppressions").EnumerateArray());
         Assert.Equal("external", suppression.GetProperty("kind").GetString());
         Assert.Equal("accepted", suppression.GetProperty("status").GetString());
-        Assert.Equal("waived until 2027-05-31: the base image needs root until the 2.0 release", suppression.GetProperty("justification").GetString());
+        Assert.Equal(
+            "waived until 2027-05-31 by team-platform: the base image needs root until the 2.0 release (scan: final stage runs as root (USER root) (Dockerfile:4))",
+            suppression.GetProperty("justification").GetString());
         // Same place and fingerprint as the failure it accepts, so code scanning closes that alert.
         Assert.Equal(("Dockerfile", 4), Location(result));
         Assert.Equal(Fingerprint(Result(failing, "sec.container-non-root")), Fingerprint(result));

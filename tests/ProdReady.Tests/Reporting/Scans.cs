@@ -1,5 +1,6 @@
 using ProdReady.Catalog;
 using ProdReady.Model;
+using ProdReady.Policy;
 using ProdReady.Scanning;
 using ProdReady.Scoring;
 using ProdReady.Tests.Support;
@@ -28,20 +29,11 @@ public static class Scans
 
     public static Assessment Sample(string name) => Scanner.Scan(RepositoryRoot.Samples(name), BuiltIn, new ScanOptions(), target: "samples/" + name);
 
-    /// <summary>The control waived until <paramref name="until"/>: what the scan said kept, the waiver added as evidence.</summary>
-    public static Assessment Waive(Assessment assessment, string controlId, DateOnly until, string why)
+    /// <summary>The control waived by prodready.yml's waiver until <paramref name="until"/>, applied on 2026-11-22 as the policy does.</summary>
+    public static Assessment Waive(Assessment assessment, string controlId, DateOnly until, string owner, string reason)
     {
-        var results = assessment.Results.Select(result => result.Control.Id != controlId ? result : result with
-        {
-            Status = ResultStatus.Waived,
-            ScannedStatus = result.Status,
-            Reason = "waived: " + why,
-            Evidence =
-            [
-                new Evidence { Source = EvidenceSource.Attestation, Detector = "waiver", Supports = true, File = "prodready.yml", Line = 7, Expires = until, Message = why },
-                .. result.Evidence,
-            ],
-        }).ToArray();
+        var waiver = new Waiver(controlId, new SourceLocation(PolicyFile.FileName, 12), reason, owner, until);
+        var results = assessment.Results.Select(result => result.Control.Id == controlId ? PolicyApplier.Apply(result, waiver, new DateOnly(2026, 11, 22)) : result).ToArray();
         return assessment with { Results = results, Scores = ScoreCalculator.Compute(results) };
     }
 }
