@@ -16,26 +16,28 @@ internal static class GateCommand
         var updateBaseline = new Option<bool>("--update-baseline") { Description = $"Write the baseline (to --baseline, or {Baseline.DefaultPath} in the repository) from this run and pass" };
         var markdown = new Option<FileInfo?>("--markdown") { Description = "Also write a short Markdown summary to this file (a PR comment or CI step summary)" };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the assessment JSON to this file" };
+        var sarif = new Option<FileInfo?>("--sarif") { Description = "Also write SARIF for code scanning to this file" };
+        var junit = new Option<FileInfo?>("--junit") { Description = "Also write JUnit XML for CI test reports to this file" };
         var probe = new Option<string?>("--probe") { Description = "Also probe this running service (read-only, bounded)" };
         var today = Today.Option();
         var history = HistoryRecording.PathOption("Record the run in this history file (default: PATH/.prodready/history.db)");
         var noHistory = HistoryRecording.SkipOption();
         var command = new Command("gate", "Scan and apply the policy in prodready.yml: exit 0 when it passes, 1 when it fails (with the reasons), 2 on bad input")
         {
-            path, baseline, updateBaseline, markdown, json, probe, today, history, noHistory,
+            path, baseline, updateBaseline, markdown, json, sarif, junit, probe, today, history, noHistory,
         };
         command.SetAction(parse => Run(
             parse.GetValue(path)!,
             parse.GetValue(baseline),
             parse.GetValue(updateBaseline),
-            new Reports(parse.GetValue(markdown), parse.GetValue(json)),
+            new Reports(parse.GetValue(markdown), parse.GetValue(json), parse.GetValue(sarif), parse.GetValue(junit)),
             parse.GetValue(probe),
             parse.GetValue(today),
             (parse.GetValue(history), parse.GetValue(noHistory))));
         return command;
     }
 
-    private sealed record Reports(FileInfo? Markdown, FileInfo? Json);
+    private sealed record Reports(FileInfo? Markdown, FileInfo? Json, FileInfo? Sarif, FileInfo? Junit);
 
     private static int Run(string path, FileInfo? baselineFile, bool updateBaseline, Reports reports, string? probeUrl, string? todayText, (string? Path, bool Skip) history)
     {
@@ -92,6 +94,8 @@ internal static class GateCommand
                 MarkdownReport.Write(assessment, writer);
             }),
             (reports.Json, writer => writer.WriteLine(JsonReport.ToJson(assessment))),
+            (reports.Sarif, writer => writer.WriteLine(ScanSarif.Render(assessment))),
+            (reports.Junit, writer => writer.WriteLine(JunitReport.Render(assessment))),
         };
         return outputs.Where(output => output.File is not null).All(output => Output.Write(output.File, output.Render) == ExitCodes.Done);
     }
