@@ -16,7 +16,7 @@ public class CiFormatTests
         using var temp = new TempRepo();
         var file = Path.Combine(temp.Root, "prodready.sarif");
 
-        var run = Support.Cli.Run(RepositoryRoot.Path, "scan", Sample, "--format", "sarif", "--output", file);
+        var run = Support.Cli.Run(RepositoryRoot.Path, "scan", Sample, "--no-history", "--format", "sarif", "--output", file);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Stdout);
@@ -32,7 +32,7 @@ public class CiFormatTests
     {
         var expected = Reporting.Scans.Scan(Sample).Results.Count(r => r.Status is ResultStatus.Fail or ResultStatus.Partial);
 
-        var run = Support.Cli.Run(RepositoryRoot.Path, "scan", Sample, "--format", "junit");
+        var run = Support.Cli.Run(RepositoryRoot.Path, "scan", Sample, "--no-history", "--format", "junit");
 
         Assert.Equal(0, run.ExitCode);
         var root = XDocument.Parse(run.Stdout).Root!;
