@@ -56,18 +56,20 @@ public static class GateReport
         output.WriteLine();
         output.WriteLine($"Policy: {verdict.Policy.Describe()}");
         output.WriteLine();
-        foreach (var reason in verdict.Failures)
+        // Grouped by the rule they break; each list bounded like the scan summary, so the comment stays within what a
+        // pull request or step summary takes (there are only a handful of rules).
+        foreach (var rule in verdict.Failures.GroupBy(reason => reason.Rule))
         {
-            output.WriteLine($"- {ReportText.MarkdownInline(reason.Message)} — *{ReportText.MarkdownInline(reason.Rule)}*");
+            MarkdownReport.Line(output, $"**{ReportText.MarkdownInline(rule.Key)}**:");
+            output.WriteLine();
+            MarkdownReport.List(output, [.. rule], reason => $"- {ReportText.MarkdownInline(reason.Message)}", "run `prodready gate` for all");
+            output.WriteLine();
         }
         if (verdict.Failures.Count > 0 && verdict.Tolerated.Count > 0)
         {
-            output.WriteLine($"- the baseline accepts {verdict.Tolerated.Count} more: {ReportText.MarkdownInline(Ids(verdict.Tolerated))}");
+            MarkdownReport.Line(output, $"- the baseline accepts {verdict.Tolerated.Count} more: {ReportText.MarkdownInline(Ids(verdict.Tolerated))}");
         }
-        foreach (var note in verdict.Notes)
-        {
-            output.WriteLine($"- note: {ReportText.MarkdownInline(note)}");
-        }
+        MarkdownReport.List(output, verdict.Notes, note => $"- note: {ReportText.MarkdownInline(note)}", "run `prodready gate` for all");
         output.WriteLine();
     }
 

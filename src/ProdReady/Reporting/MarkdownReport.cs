@@ -67,19 +67,20 @@ public static class MarkdownReport
         }
     }
 
-    private static void List(TextWriter output, IReadOnlyList<ControlResult> results, Func<ControlResult, string> line)
+    /// <summary>At most <see cref="ListedControls"/> lines, each cut at <see cref="MaxLineLength"/>, then how many more.</summary>
+    internal static void List<T>(TextWriter output, IReadOnlyList<T> items, Func<T, string> line, string forAll = "run `prodready scan` for all")
     {
-        foreach (var result in results.Take(ListedControls))
+        foreach (var item in items.Take(ListedControls))
         {
-            Line(output, line(result));
+            Line(output, line(item));
         }
-        if (results.Count > ListedControls)
+        if (items.Count > ListedControls)
         {
-            output.WriteLine($"- and {results.Count - ListedControls} more; run `prodready scan` for all");
+            output.WriteLine($"- and {items.Count - ListedControls} more; {forAll}");
         }
     }
 
-    private static void Line(TextWriter output, string text)
+    internal static void Line(TextWriter output, string text)
     {
         if (text.Length <= MaxLineLength)
         {

@@ -79,18 +79,22 @@ public class GateCliTests
     }
 
     [Fact]
-    public void TheMarkdownSummaryLeadsWithTheVerdict()
+    public void TheMarkdownSummaryLeadsWithTheVerdictAndStaysShort()
     {
-        using var repo = PolicyRepo.Create("service: { name: orders }\n");
+        using var repo = PolicyRepo.Create("service: { name: orders, tier: critical }\n");
 
         var run = Support.Cli.Run(repo.Root, "gate", "--markdown", "summary.md", "--json", "assessment.json");
 
         Assert.Equal(1, run.ExitCode);
         var summary = File.ReadAllText(Path.Combine(repo.Root, "summary.md"));
+        var failures = int.Parse(System.Text.RegularExpressions.Regex.Match(summary, @"gate failed: (\d+) reasons").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.StartsWith("### ❌ ProdReady gate failed: ", summary);
-        Assert.Contains("- sec.api-auth (P0) fails: API endpoints require authentication — *P0 must pass (tier standard)*", summary);
+        Assert.True(failures > 16, $"{failures} reasons: too few to check the bound");
+        Assert.Contains("**P0 and P1 must pass (tier critical)**:\n\n- sec.api-auth (P0) fails: API endpoints require authentication\n", summary);
+        Assert.Contains($"- and {failures - 1 - 15} more; run `prodready gate` for all", summary);   // all but the level's reason share one rule
+        Assert.Contains("**level ready or better (tier critical)**:\n\n- level is not ready: ", summary);
         Assert.Contains("## Production readiness", summary);
-        Assert.Contains("\"tier\": \"standard\"", File.ReadAllText(Path.Combine(repo.Root, "assessment.json")));
+        Assert.Contains("\"tier\": \"critical\"", File.ReadAllText(Path.Combine(repo.Root, "assessment.json")));
     }
 
     [Fact]
