@@ -76,7 +76,17 @@ internal static class GateCommand
             Consoles.Fail($"{file}: no baseline there; write one with `prodready gate --update-baseline --baseline {file}`");
             return null;
         }
-        var (baseline, error) = Policy.Baseline.Parse(File.ReadAllText(file.FullName), file.ToString());
+        string text;
+        try
+        {
+            text = File.ReadAllText(file.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Consoles.Fail($"{file}: cannot read the baseline: {e.Message}");
+            return null;
+        }
+        var (baseline, error) = Policy.Baseline.Parse(text, file.ToString());
         if (error is not null)
         {
             Consoles.Fail(error);
@@ -102,7 +112,6 @@ internal static class GateCommand
 
     private static int WriteBaseline(Assessment assessment, GateVerdict verdict, FileInfo file)
     {
-        file.Directory?.Create();
         if (Output.Write(file, writer => writer.Write(Baseline.From(assessment).ToJson())) != ExitCodes.Done)
         {
             return ExitCodes.BadInput;

@@ -43,9 +43,7 @@ internal static class InitCommand
         }
         foreach (var file in files)
         {
-            var full = new FileInfo(Path.Combine(root, file.Path));
-            full.Directory!.Create();
-            if (Output.Write(full, writer => writer.Write(file.Content)) != ExitCodes.Done)
+            if (Output.Write(new FileInfo(Path.Combine(root, file.Path)), writer => writer.Write(file.Content)) != ExitCodes.Done)
             {
                 return ExitCodes.BadInput;
             }

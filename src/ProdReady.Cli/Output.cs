@@ -7,7 +7,10 @@ internal static class Output
 {
     public static IAnsiConsole ConsoleFor(TextWriter writer) => writer == Console.Out ? Consoles.Out : Consoles.Plain(writer);
 
-    /// <summary>Writes to the file, or stdout. A file is written whole or not at all (temp file, then move).</summary>
+    /// <summary>
+    /// Writes to the file (creating its folder), or stdout. A file is written whole or not at all (temp file, then
+    /// move); a failure is one line naming the file.
+    /// </summary>
     public static int Write(FileInfo? output, Action<TextWriter> render)
     {
         if (output is null)
@@ -18,6 +21,7 @@ internal static class Output
         var temporary = output.FullName + ".tmp";
         try
         {
+            output.Directory?.Create();
             using (var writer = new StreamWriter(temporary))
             {
                 render(writer);
@@ -27,8 +31,15 @@ internal static class Output
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Consoles.Fail($"{output.FullName}: cannot write the report: {e.Message}");
-            File.Delete(temporary);
+            Consoles.Fail($"{output.FullName}: cannot write: {e.Message}");
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // The temp file was never created where the folder cannot be.
+            }
             return ExitCodes.BadInput;
         }
     }

@@ -48,6 +48,11 @@ public class GateCliTests
         var missing = Support.Cli.Run(repo.Root, "gate", "--baseline", "nothing.json");
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("nothing.json: no baseline there; write one with `prodready gate --update-baseline --baseline nothing.json`", missing.Stderr);
+        File.WriteAllText(Path.Combine(repo.Root, "a-file"), "");
+        var unwritable = Support.Cli.Run(repo.Root, "gate", "--update-baseline", "--baseline", "a-file/baseline.json");
+        Assert.Equal(2, unwritable.ExitCode);
+        Assert.Contains($"error: {Path.Combine(repo.Root, "a-file", "baseline.json")}: cannot write: ", unwritable.Stderr);
+        Assert.DoesNotContain("   at ", unwritable.Stderr);   // a message, never a stack trace
         File.WriteAllText(Path.Combine(repo.Root, "broken.json"), "{ \"kind\": ");
         var broken = Support.Cli.Run(repo.Root, "gate", "--baseline", "broken.json");
         Assert.Equal(2, broken.ExitCode);
