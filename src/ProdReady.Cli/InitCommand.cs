@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ProdReady.Catalog;
 using ProdReady.Policy;
 using ProdReady.Reporting;
 using ProdReady.Scanning;

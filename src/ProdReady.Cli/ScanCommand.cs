@@ -1,11 +1,7 @@
 using System.CommandLine;
-using ProdReady.Catalog;
 using ProdReady.Model;
-using ProdReady.Probing;
 using ProdReady.Reporting;
 using ProdReady.Scanning;
-using ProdReady.Scoring;
-using Spectre.Console;
 
 namespace ProdReady.Cli;
 
