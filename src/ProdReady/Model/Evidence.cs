@@ -41,3 +41,11 @@ public sealed record Evidence
 
     public string Location => File is null ? Url ?? "" : Line is int line ? $"{File}:{line}" : File;
 }
+
+/// <summary>The detectors of evidence that prodready.yml declares (source <see cref="EvidenceSource.Attestation"/>).</summary>
+public static class DeclaredEvidence
+{
+    public const string NotApplicable = "not-applicable";
+    public const string Waiver = "waiver";
+    public const string Attestation = "attestation";
+}

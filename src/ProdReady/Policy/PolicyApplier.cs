@@ -54,7 +54,7 @@ public static class PolicyApplier
     private static (ResultStatus, string, Evidence) NotApplicable(NotApplicableDeclaration declaration)
     {
         var message = $"declared not applicable: {declaration.Reason}";
-        return (ResultStatus.NotApplicable, message, Declared(declaration, "not-applicable", supports: true, message));
+        return (ResultStatus.NotApplicable, message, Declared(declaration, DeclaredEvidence.NotApplicable, supports: true, message));
     }
 
     private static (ResultStatus, string, Evidence) Waive(ControlResult result, Waiver waiver, DateOnly today)
@@ -64,12 +64,12 @@ public static class PolicyApplier
         if (result.Status is ResultStatus.Pass or ResultStatus.NotApplicable)
         {
             var message = $"waiver ({terms}, until {Day(waiver.Until)}) not needed: the control {(result.Status == ResultStatus.Pass ? "passes" : "does not apply")}; remove it";
-            return (result.Status, result.Reason, Declared(waiver, "waiver", supports: true, message) with { Expires = waiver.Until });
+            return (result.Status, result.Reason, Declared(waiver, DeclaredEvidence.Waiver, supports: true, message) with { Expires = waiver.Until });
         }
         var (status, reason) = valid
             ? (ResultStatus.Waived, $"waived until {Day(waiver.Until)} by {terms} (scan: {result.Reason})")
             : (ResultStatus.Fail, $"waiver expired on {Day(waiver.Until)} ({terms}); scan: {result.Reason}");
-        return (status, reason, Declared(waiver, "waiver", supports: valid, reason) with { Expires = waiver.Until });
+        return (status, reason, Declared(waiver, DeclaredEvidence.Waiver, supports: valid, reason) with { Expires = waiver.Until });
     }
 
     private static (ResultStatus, string, Evidence) Attest(ControlResult result, Attestation attestation, DateOnly today)
@@ -79,7 +79,7 @@ public static class PolicyApplier
         var message = expired
             ? $"attestation by {attestation.By} on {Day(attestation.Date)} expired on {Day(attestation.Expires)}; attest again"
             : $"attested {attestation.Status.ToId()} by {attestation.By} on {Day(attestation.Date)}, valid until {Day(attestation.Expires)}";
-        var evidence = Declared(attestation, "attestation", supports: attested == ResultStatus.Pass, message) with
+        var evidence = Declared(attestation, DeclaredEvidence.Attestation, supports: attested == ResultStatus.Pass, message) with
         {
             Expires = attestation.Expires,
             Url = attestation.Evidence,

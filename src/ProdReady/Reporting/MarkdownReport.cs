@@ -65,6 +65,18 @@ public static class MarkdownReport
             output.WriteLine();
             List(output, waived, result => $"- **{result.Control.Priority}** `{result.Control.Id}` {ReportText.MarkdownInline(result.Control.Title)}: {ReportText.MarkdownInline(result.Reason)}");
         }
+        // What a person vouched for, and until when: a reviewer should see it beside what the scan proved.
+        var attested = shown
+            .Select(result => (result, attestation: result.Evidence.FirstOrDefault(e => e.Source == EvidenceSource.Attestation && e.Detector == DeclaredEvidence.Attestation)))
+            .Where(pair => pair.attestation is not null)
+            .ToList();
+        if (attested.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"### Attested ({attested.Count})");
+            output.WriteLine();
+            List(output, attested, pair => $"- **{pair.result.Control.Priority}** `{pair.result.Control.Id}` {ReportText.MarkdownInline(pair.attestation!.Message)} ({ReportText.MarkdownInline(pair.attestation.Url ?? "")})");
+        }
     }
 
     /// <summary>At most <see cref="ListedControls"/> lines, each cut at <see cref="MaxLineLength"/>, then how many more.</summary>

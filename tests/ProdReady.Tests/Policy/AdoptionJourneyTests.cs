@@ -67,6 +67,11 @@ public sealed class AdoptionJourneyTests : IAsyncLifetime
         Assert.Contains("Result: PASS · attested pass by carol@example.com on 2026-11-15, valid until 2027-05-14", explain.Stdout);
         Assert.Contains("record: https://wiki.example.com/net/metrics-firewall", explain.Stdout);
 
+        var markdown = Run("scan", "--no-history", "--today", "2026-11-22", "--format", "markdown").Stdout;
+        Assert.Contains("### Waived (3)", markdown);
+        Assert.Contains("### Attested (3)", markdown);
+        Assert.Contains("- **P1** `ops.restore-drill` attested pass by bob@example.com on 2026-11-10, valid until 2027-05-09 (docs/runbook.md)", markdown);
+
         var history = Run("history");
         Assert.Equal(0, history.ExitCode);
         Assert.Contains("▲ +17.3", history.Stdout);   // 58.0 → 75.3, a move of 5 points or more
