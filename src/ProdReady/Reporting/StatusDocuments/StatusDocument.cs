@@ -84,7 +84,7 @@ public static partial class StatusDocument
 
     /// <summary>A new document: every section between its markers, separated by blank lines, with '\n' line breaks.</summary>
     public static string Render(ReadinessView view, StatusDocumentOptions options) =>
-        string.Join("\n", Sections(view, options).Select(section => StatusMarkers.Block(section, "\n"))) + "\n";
+        StatusMarkers.Document(Sections(view, options), "\n");
 
     /// <summary>The service's name: prodready.yml's, else the scanned folder's.</summary>
     public static string ServiceName(Assessment assessment) =>
