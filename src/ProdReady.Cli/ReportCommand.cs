@@ -65,10 +65,10 @@ internal static class ReportCommand
                 Consoles.Fail($"{written.Problem}; the file was left as it was");
                 return ExitCodes.BadInput;
             case StatusDocumentOutcome.Unchanged:
-                Consoles.Error.WriteLine($"{output.FullName}: up to date, not written");
+                Console.Error.WriteLine($"{output.FullName}: up to date, not written");
                 break;
             default:
-                Consoles.Error.WriteLine($"{output.FullName}: {(written.Outcome == StatusDocumentOutcome.Created ? "created" : "updated")}");
+                Console.Error.WriteLine($"{output.FullName}: {(written.Outcome == StatusDocumentOutcome.Created ? "created" : "updated")}");
                 break;
         }
         return ExitCodes.Done;

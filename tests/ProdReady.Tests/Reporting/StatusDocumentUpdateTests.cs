@@ -216,4 +216,20 @@ public class StatusDocumentUpdateTests
         Assert.Contains("- Last updated: 2026-12-01\n", second);
         Assert.Contains("- Last updated: 2026-11-22\n", first);
     }
+
+    [Fact]
+    public void AGeneratedDocumentInTheRepositoryIsNotEvidence()
+    {
+        using var repo = Scans.RootContainer();
+        var without = Scans.Scan(repo.Root);
+        var sloStatus = without.Results.Single(result => result.Control.Id == "obs.slo-defined").Status;
+        repo.Write("docs/PRODUCTION_READINESS.md", "# Notes\n\n" + StatusDocument.Render(ReadinessView.Build(without, []), StatusDocumentViews.Options()));
+        repo.Write("docs/SLO-NOTES.md", "Our SLO: 99.9% of requests succeed over 28 days.\n");
+
+        var with = Scans.Scan(repo.Root);
+
+        Assert.Equal(ResultStatus.Fail, sloStatus);
+        Assert.Equal(ResultStatus.Pass, with.Results.Single(result => result.Control.Id == "obs.slo-defined").Status);
+        Assert.DoesNotContain(with.Results.SelectMany(result => result.Evidence), evidence => evidence.File == "docs/PRODUCTION_READINESS.md");
+    }
 }
