@@ -113,6 +113,10 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
             return;
         }
         var text = worker.Text.AsSpan(0, length);
+        if (file.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && text.Contains(Reporting.StatusDocuments.StatusMarkers.BeginPrefix, StringComparison.Ordinal))
+        {
+            return; // a status document `prodready report` wrote repeats the catalog's remediation text: it would prove itself
+        }
         if (searched)
         {
             worker.Blanked = Grown(worker.Blanked, length);
