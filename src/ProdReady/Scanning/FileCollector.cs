@@ -113,9 +113,9 @@ internal sealed class FileCollector(string root, ScanPlan plan, ScanOptions opti
             return;
         }
         var text = worker.Text.AsSpan(0, length);
-        if (file.Path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && text.Contains(Reporting.StatusDocuments.StatusMarkers.BeginPrefix, StringComparison.Ordinal))
+        if (GeneratedRegions.MayHold(file, text))
         {
-            return; // a status document `prodready report` wrote repeats the catalog's remediation text: it would prove itself
+            GeneratedRegions.Blank(worker.Text.AsSpan(0, length));
         }
         if (searched)
         {
