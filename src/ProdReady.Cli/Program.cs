@@ -12,6 +12,7 @@ var root = new RootCommand("ProdReady: how ready is this service for production?
     ProbeCommand.Create(),
     HistoryCommand.Create(),
     DiffCommand.Create(),
+    ReportCommand.Create(),
 };
 
 var parse = root.Parse(args);
