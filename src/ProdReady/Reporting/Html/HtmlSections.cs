@@ -52,7 +52,7 @@ internal static class HtmlSections
             html.Append("<p>No P0 or P1 control fails or is only partly met.</p>\n");
             return;
         }
-        html.Append("<table id=\"risks\">\n<caption>P0 and P1 controls that fail or are only partly met</caption>\n");
+        html.Append("<table id=\"risk-table\">\n<caption>P0 and P1 controls that fail or are only partly met</caption>\n");
         html.Append("<thead><tr><th scope=\"col\">Priority</th><th scope=\"col\">Control</th><th scope=\"col\">Status</th><th scope=\"col\">Why it matters</th><th scope=\"col\">What the scan found</th></tr></thead>\n<tbody>\n");
         foreach (var result in risks)
         {
@@ -70,7 +70,7 @@ internal static class HtmlSections
             html.Append("<p>prodready.yml declares no waiver, attestation or not-applicable control.</p>\n");
             return;
         }
-        html.Append("<table id=\"declarations\">\n<caption>Waivers, attestations and not-applicable declarations in prodready.yml</caption>\n");
+        html.Append("<table id=\"declaration-table\">\n<caption>Waivers, attestations and not-applicable declarations in prodready.yml</caption>\n");
         html.Append("<thead><tr><th scope=\"col\">Control</th><th scope=\"col\">Declared</th><th scope=\"col\">Status</th><th scope=\"col\">Terms</th><th scope=\"col\">Until</th><th scope=\"col\">Where</th></tr></thead>\n<tbody>\n");
         foreach (var (result, declaration) in declarations)
         {

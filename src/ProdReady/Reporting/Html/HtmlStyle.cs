@@ -80,7 +80,10 @@ internal static class HtmlStyle
         .swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.3em; border-radius: 2px; vertical-align: -0.05em; }
         table { width: 100%; border-collapse: collapse; }
         caption { padding: 0.25rem 0; font-weight: 600; text-align: left; }
-        th, td { padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        th, td { padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; overflow-wrap: break-word; }
+        th { white-space: nowrap; }
+        #controls td:nth-child(3), #controls td:nth-child(4), #controls td:nth-child(5) { white-space: nowrap; }
+        #controls td:last-child { min-width: 16rem; }
         thead th { background: var(--surface); }
         .badge { display: inline-block; padding: 0 0.4em; border-left: 4px solid; border-radius: 4px; font-size: 0.85em; font-weight: 600; white-space: nowrap; }
         code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; }

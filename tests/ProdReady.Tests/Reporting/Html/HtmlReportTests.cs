@@ -24,6 +24,8 @@ public class HtmlReportTests
         Assert.Equal(X + "html", root.Name);
         Assert.Equal("en", (string?)root.Attribute("lang"));
         Assert.StartsWith("<!DOCTYPE html>\n", page.Text);
+        var ids = root.Descendants().Select(e => (string?)e.Attribute("id")).OfType<string>().ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
         var headings = root.Descendants().Where(e => e.Name.Namespace == X && Regex.IsMatch(e.Name.LocalName, "^h[1-6]$")).Select(e => e.Name.LocalName[1] - '0').ToList();
         Assert.Equal(1, headings[0]);
         Assert.Equal(1, headings.Count(level => level == 1));
