@@ -40,6 +40,7 @@ internal static class HtmlControlsTable
         Select(html, "status", "Status", HtmlCharts.StatusOrder.Select(status =>
             (status.ToId(), $"{HtmlCharts.StatusLabel(status)} ({results.Count(result => result.Status == status)})")));
         Select(html, "priority", "Priority", Enum.GetValues<Priority>().Select(priority => (priority.ToString(), priority.ToString())));
+        // Known categories in reporting order, then any others a team's rules use.
         var categories = results.Select(result => result.Control.Category).Distinct()
             .OrderBy(category => Category.IsKnown(category) ? Category.All.ToList().IndexOf(category) : int.MaxValue).ThenBy(category => category, StringComparer.Ordinal);
         Select(html, "category", "Category", categories.Select(category => (category, category)));
