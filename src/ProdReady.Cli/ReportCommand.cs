@@ -2,6 +2,7 @@ using System.CommandLine;
 using ProdReady.History;
 using ProdReady.Model;
 using ProdReady.Reporting;
+using ProdReady.Reporting.Html;
 using ProdReady.Reporting.StatusDocuments;
 using ProdReady.Scanning;
 using Spectre.Console;
@@ -9,17 +10,18 @@ using Spectre.Console;
 namespace ProdReady.Cli;
 
 /// <summary>
-/// `prodready report [path] --format markdown --output FILE`: the living readiness document, created or updated in
-/// place (docs/report.md). The run is recorded in the history like a scan, and the history gives the change section.
+/// `prodready report [path] --format markdown|html --output FILE`: the living readiness document, created or updated
+/// in place, or one self-contained HTML page (docs/report.md). The run is recorded in the history like a scan; the
+/// history gives the change section and the trend.
 /// </summary>
 internal static class ReportCommand
 {
     public static Command Create()
     {
         var path = new Argument<string>("path") { Description = "Repository or service folder to report on", DefaultValueFactory = _ => "." };
-        var format = new Option<string>("--format", "-f") { Description = "Output format: markdown (a status document updated in place)", DefaultValueFactory = _ => "markdown" };
-        format.AcceptOnlyFromAmong("markdown");
-        var output = new Option<FileInfo?>("--output", "-o") { Description = "Create or update this file; without it the report goes to the terminal" };
+        var format = new Option<string>("--format", "-f") { Description = "markdown: a status document updated in place; html: one self-contained page", DefaultValueFactory = _ => "markdown" };
+        format.AcceptOnlyFromAmong("markdown", "html");
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Create or update this file (required for html); without it the Markdown goes to the terminal" };
         var today = Today.Option();
         var history = HistoryRecording.PathOption("Record the scan in, and read earlier scans from, this history file (default: PATH/.prodready/history.db)");
         var noHistory = HistoryRecording.SkipOption();
@@ -42,11 +44,13 @@ internal static class ReportCommand
         var view = ReadinessView.Build(assessment, Recorded(path, history.Path));
         switch (format)
         {
-            case "markdown":
-                return Markdown(view, path, output, today);
-            default:
-                Consoles.Fail($"--format {format} is not supported");
+            case "html" when output is null:
+                Consoles.Fail("--format html needs --output FILE (the page is one file to open in a browser)");
                 return ExitCodes.BadInput;
+            case "html":
+                return Output.Write(output, writer => writer.Write(HtmlReport.Render(view)));
+            default:
+                return Markdown(view, path, output, today);
         }
     }
 
@@ -89,7 +93,7 @@ internal static class ReportCommand
         }
         catch (HistoryException problem)
         {
-            Consoles.Warn($"{problem.Message}; the report has no change section");
+            Consoles.Warn($"{problem.Message}; the report has no change section and no trend");
             return [];
         }
     }
