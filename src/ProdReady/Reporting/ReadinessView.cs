@@ -14,6 +14,10 @@ public sealed record ReadinessView
 {
     public required Assessment Assessment { get; init; }
 
+    /// <summary>What to call the service: prodready.yml's name, else the scanned folder's name.</summary>
+    public string ServiceName =>
+        Assessment.Service.Name is { Length: > 0 } name ? name : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(Assessment.Target)));
+
     /// <summary>Every control not met (fail, partial) or not assessed (unknown), most important first.</summary>
     public required IReadOnlyList<ControlResult> NextSteps { get; init; }
 

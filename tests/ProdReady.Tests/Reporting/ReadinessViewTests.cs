@@ -62,3 +62,15 @@ public class ReadinessViewTests
         Assert.Equal(["this scan"], ReadinessView.Build(Node, []).Trend.Select(scan => scan.Label));
     }
 }
+
+public class ReadinessViewNameTests
+{
+    [Fact]
+    public void TheServiceIsNamedByProdreadyYmlElseByItsFolder()
+    {
+        var node = Scans.Sample("node-express-api");
+
+        Assert.Equal("node-express-api", ReadinessView.Build(node with { Target = "samples/node-express-api/" }, []).ServiceName);
+        Assert.Equal("orders", ReadinessView.Build(node with { Service = new ServiceInfo { Name = "orders" } }, []).ServiceName);
+    }
+}

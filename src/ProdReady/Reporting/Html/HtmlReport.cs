@@ -21,9 +21,9 @@ public static class HtmlReport
         html.Append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
         html.Append($"<meta http-equiv=\"Content-Security-Policy\" content=\"{Policy}\" />\n");
-        html.Append($"<title>Production readiness: {Escape(HtmlSections.Name(assessment))}</title>\n");
+        html.Append($"<title>Production readiness: {Escape(view.ServiceName)}</title>\n");
         html.Append("<style>").Append(HtmlStyle.Css).Append("</style>\n</head>\n<body>\n");
-        HtmlSections.Header(html, assessment);
+        HtmlSections.Header(html, assessment, view.ServiceName);
         html.Append("<main>\n");
 
         Section(html, "scores", "Scores", () =>

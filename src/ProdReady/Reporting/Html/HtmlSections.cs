@@ -8,13 +8,11 @@ namespace ProdReady.Reporting.Html;
 /// <summary>The sections around the charts and the table: header, next steps, risks, declarations, change, input problems.</summary>
 internal static class HtmlSections
 {
-    public static string Name(Assessment assessment) => assessment.Service.Name ?? assessment.Target;
-
-    public static void Header(StringBuilder html, Assessment assessment)
+    public static void Header(StringBuilder html, Assessment assessment, string serviceName)
     {
         var scores = assessment.Scores;
         var commit = assessment.Commit is { Length: > 0 } sha ? $" · commit <code>{Escape(sha[..Math.Min(7, sha.Length)])}</code>" + (assessment.Branch is { } branch ? $" on {Escape(branch)}" : "") : "";
-        html.Append($"<header>\n<h1>Production readiness: {Escape(Name(assessment))}</h1>\n");
+        html.Append($"<header>\n<h1>Production readiness: {Escape(serviceName)}</h1>\n");
         html.Append($"<p class=\"meta\">{Escape(assessment.Target)}{commit} · scanned {Time(assessment.Time)} · prodready {Escape(assessment.ToolVersion)}</p>\n");
         var service = assessment.Service;
         html.Append($"<p class=\"meta\">owner: {Escape(service.Owner ?? "not declared")} · tier: {service.Tier.ToId()}</p>\n");

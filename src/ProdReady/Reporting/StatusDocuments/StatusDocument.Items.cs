@@ -17,10 +17,10 @@ public static partial class StatusDocument
         [Priority.P3] = "P3 — Polish",
     };
 
-    private static string HeaderSection(Assessment assessment, StatusDocumentOptions options)
+    private static string HeaderSection(Assessment assessment, string serviceName, StatusDocumentOptions options)
     {
         var text = new StringBuilder();
-        text.Append($"# Production readiness: {MarkdownText.Plain(ServiceName(assessment), 120)}\n\n");
+        text.Append($"# Production readiness: {MarkdownText.Plain(serviceName, 120)}\n\n");
         var service = assessment.Service;
         text.Append($"- Owner: {(service.Owner is { Length: > 0 } owner ? MarkdownText.Plain(owner, 120) : "not declared (service.owner in prodready.yml)")}\n");
         text.Append($"- Tier: {service.Tier.ToId()}\n");

@@ -73,7 +73,7 @@ public static partial class StatusDocument
     /// <summary>The generated sections, in <see cref="SectionNames"/> order.</summary>
     public static IReadOnlyList<GeneratedSection> Sections(ReadinessView view, StatusDocumentOptions options) =>
     [
-        new(Header, HeaderSection(view.Assessment, options)),
+        new(Header, HeaderSection(view.Assessment, view.ServiceName, options)),
         new(Summary, SummarySection(view.Assessment)),
         new(Items, ItemsSection(view.Assessment, options)),
         new(Declarations, DeclarationsSection(view, options)),
@@ -85,8 +85,4 @@ public static partial class StatusDocument
     /// <summary>A new document: every section between its markers, separated by blank lines, with '\n' line breaks.</summary>
     public static string Render(ReadinessView view, StatusDocumentOptions options) =>
         StatusMarkers.Document(Sections(view, options), "\n");
-
-    /// <summary>The service's name: prodready.yml's, else the scanned folder's.</summary>
-    public static string ServiceName(Assessment assessment) =>
-        assessment.Service.Name is { Length: > 0 } name ? name : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(assessment.Target)));
 }
