@@ -60,7 +60,7 @@ internal static class HtmlStyle
 
     private const string Layout = """
         * { box-sizing: border-box; }
-        body { margin: 0 auto; max-width: 76rem; padding: 1.5rem; background: var(--bg); color: var(--fg); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+        body { margin: 0 auto; max-width: 76rem; padding: 1.5rem; background: var(--bg); color: var(--fg); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; overflow-wrap: anywhere; }
         a { color: var(--link); }
         h1 { font-size: 1.6rem; margin: 0 0 0.25rem; }
         h2 { font-size: 1.25rem; margin: 2rem 0 0.5rem; padding-bottom: 0.25rem; border-bottom: 1px solid var(--border); }
@@ -80,7 +80,7 @@ internal static class HtmlStyle
         .swatch { display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.3em; border-radius: 2px; vertical-align: -0.05em; }
         table { width: 100%; border-collapse: collapse; }
         caption { padding: 0.25rem 0; font-weight: 600; text-align: left; }
-        th, td { padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; overflow-wrap: break-word; }
+        th, td { padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; overflow-wrap: anywhere; }
         th { white-space: nowrap; }
         #controls td:nth-child(3), #controls td:nth-child(4), #controls td:nth-child(5) { white-space: nowrap; }
         #controls td:last-child { min-width: 16rem; }
