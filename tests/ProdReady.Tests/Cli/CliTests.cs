@@ -10,7 +10,7 @@ public class CliTests
     [Fact]
     public void ScanPrintsStackScoresAndWhatToFix()
     {
-        var run = Support.Cli.Run(RepositoryRoot.Path, "scan", Sample);
+        var run = Support.Cli.Run(RepositoryRoot.Path, "scan", "--no-history", Sample);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("express", run.Stdout);
@@ -24,8 +24,8 @@ public class CliTests
     public void AProgressBarIsShownOnATerminalOnly()
     {
         using var output = new TempRepo();
-        var onTerminal = Support.Cli.RunOnTerminal(RepositoryRoot.Path, "scan", RepositoryRoot.Path, "--output", Path.Combine(output.Root, "report.txt"));
-        var redirected = Support.Cli.Run(RepositoryRoot.Path, "scan", RepositoryRoot.Path, "--format", "json");
+        var onTerminal = Support.Cli.RunOnTerminal(RepositoryRoot.Path, "scan", "--no-history", RepositoryRoot.Path, "--output", Path.Combine(output.Root, "report.txt"));
+        var redirected = Support.Cli.Run(RepositoryRoot.Path, "scan", "--no-history", RepositoryRoot.Path, "--format", "json");
 
         Assert.Equal(0, onTerminal.ExitCode);
         Assert.Contains("scanning files", onTerminal.Stdout);
@@ -36,7 +36,7 @@ public class CliTests
     [Fact]
     public void JsonOutputIsVersionedAndComplete()
     {
-        var run = Support.Cli.Run(RepositoryRoot.Path, "scan", Sample, "--format", "json");
+        var run = Support.Cli.Run(RepositoryRoot.Path, "scan", "--no-history", Sample, "--format", "json");
 
         Assert.Equal(0, run.ExitCode);
         using var document = JsonDocument.Parse(run.Stdout);
@@ -52,7 +52,7 @@ public class CliTests
         using var temp = new TempRepo();
         var file = Path.Combine(temp.Root, "summary.md");
 
-        var run = Support.Cli.Run(RepositoryRoot.Path, "scan", Sample, "--format", "markdown", "--output", file);
+        var run = Support.Cli.Run(RepositoryRoot.Path, "scan", "--no-history", Sample, "--format", "markdown", "--output", file);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Stdout);
@@ -65,7 +65,7 @@ public class CliTests
     [Fact]
     public void ExplainShowsOneControlWithEvidence()
     {
-        var run = Support.Cli.Run(RepositoryRoot.Path, "scan", Sample, "--explain", "sec.container-non-root");
+        var run = Support.Cli.Run(RepositoryRoot.Path, "scan", "--no-history", Sample, "--explain", "sec.container-non-root");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("sec.container-non-root", run.Stdout);
@@ -77,7 +77,7 @@ public class CliTests
     [Fact]
     public void ShowArithmeticPrintsTheFormulaWithNumbers()
     {
-        var run = Support.Cli.Run(RepositoryRoot.Path, "scan", Sample, "--show-arithmetic", "--category", "security");
+        var run = Support.Cli.Run(RepositoryRoot.Path, "scan", "--no-history", Sample, "--show-arithmetic", "--category", "security");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Matches(@"security = 100 × \(10×[01](\.5)? \+", run.Stdout);
@@ -87,9 +87,9 @@ public class CliTests
     [Fact]
     public void MissingFolderAndUnknownOptionExitWithTwo()
     {
-        var missing = Support.Cli.Run(RepositoryRoot.Path, "scan", "no/such/folder");
-        var badFormat = Support.Cli.Run(RepositoryRoot.Path, "scan", Sample, "--format", "yaml");
-        var unknownControl = Support.Cli.Run(RepositoryRoot.Path, "scan", Sample, "--explain", "sec.nope");
+        var missing = Support.Cli.Run(RepositoryRoot.Path, "scan", "--no-history", "no/such/folder");
+        var badFormat = Support.Cli.Run(RepositoryRoot.Path, "scan", "--no-history", Sample, "--format", "yaml");
+        var unknownControl = Support.Cli.Run(RepositoryRoot.Path, "scan", "--no-history", Sample, "--explain", "sec.nope");
 
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("no/such/folder: no such folder", missing.Stderr);
@@ -105,7 +105,7 @@ public class CliTests
             ("package.json", "{}"),
             (".prodready/rules/ours.yaml", "controls:\n  - id: sec.ours\n    title: Ours\n    category: security\n    priority: P9\n    rationale: r\n    remediation: r\n"));
 
-        var run = Support.Cli.Run(repo.Root, "scan", ".");
+        var run = Support.Cli.Run(repo.Root, "scan", "--no-history", ".");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(".prodready/rules/ours.yaml:5: priority must be P0, P1, P2 or P3, not 'P9'", run.Stderr);

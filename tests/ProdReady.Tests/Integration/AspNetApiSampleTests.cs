@@ -60,7 +60,7 @@ public class AspNetApiSampleTests(AspNetApiSample sample) : IClassFixture<AspNet
     [Fact]
     public void ScanWithProbeConfirmsTheCodeAndKeepsTheServerHeaderGap()
     {
-        using var json = sample.RunJson("scan", sample.Source, "--probe", sample.Url.ToString());
+        using var json = sample.RunJson("scan", "--no-history", sample.Source, "--probe", sample.Url.ToString());
         var live = json.RootElement.GetProperty("live");
         Assert.Equal((sample.Url.ToString(), JsonValueKind.Null), (live.GetProperty("url").GetString(), live.GetProperty("stoppedBecause").ValueKind));
         Assert.Equal(

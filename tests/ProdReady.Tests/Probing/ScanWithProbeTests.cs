@@ -12,7 +12,7 @@ public class ScanWithProbeTests
     {
         await using var target = await TargetApp.Start(new TargetBehaviour { VersionBanners = true, Health = HealthStyle.Split });
 
-        var run = Support.Cli.Run(AppContext.BaseDirectory, "scan", RepositoryRoot.Samples("node-express-api"), "--probe", target.Url.ToString(), "--format", "json");
+        var run = Support.Cli.Run(AppContext.BaseDirectory, "scan", "--no-history", RepositoryRoot.Samples("node-express-api"), "--probe", target.Url.ToString(), "--format", "json");
 
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);
@@ -34,7 +34,7 @@ public class ScanWithProbeTests
     {
         await using var target = await TargetApp.Start(new TargetBehaviour());
 
-        var run = Support.Cli.Run(AppContext.BaseDirectory, "scan", RepositoryRoot.Samples("node-express-api"), "--probe", target.Url.ToString());
+        var run = Support.Cli.Run(AppContext.BaseDirectory, "scan", "--no-history", RepositoryRoot.Samples("node-express-api"), "--probe", target.Url.ToString());
 
         Assert.Equal(0, run.ExitCode);
         Assert.Matches($@"live evidence from {System.Text.RegularExpressions.Regex.Escape(target.Url.ToString())} \(\d+ requests\) · headers grade C \(50/100, Observatory-style\)", run.Stdout);
@@ -43,7 +43,7 @@ public class ScanWithProbeTests
     [Fact]
     public void AnUnreachableServiceStopsTheScanWithOneLine()
     {
-        var run = Support.Cli.Run(AppContext.BaseDirectory, "scan", RepositoryRoot.Samples("node-express-api"), "--probe", "http://127.0.0.1:1/");
+        var run = Support.Cli.Run(AppContext.BaseDirectory, "scan", "--no-history", RepositoryRoot.Samples("node-express-api"), "--probe", "http://127.0.0.1:1/");
 
         Assert.Equal((2, "error: http://127.0.0.1:1/: connection refused"), (run.ExitCode, run.Stderr.Trim()));
     }
