@@ -59,7 +59,19 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
         Assert.Equal([1], first.AppliedMigrations);
         Assert.Empty(second.AppliedMigrations);
         Assert.Equal([(1L, "initial")], await Rows<(long, string)>("SELECT version, name FROM schema_migrations"));
-        Assert.Equal(0, await Count("services"));
+        foreach (var table in new[] { "services", "assessments", "assessment_scores", "assessment_controls", "api_keys", "webhook_deliveries" })
+        {
+            Assert.Equal((table, 0L), (table, await Count(table)));
+        }
+    }
+
+    [Fact]
+    public async Task ServersStartingAtOnceMigrateOnce()
+    {
+        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(Open)));
+
+        Assert.Equal([[], [], [], [1]], stores.Select(store => store.AppliedMigrations).OrderBy(applied => applied.Count));
+        Assert.Equal(1, await Count("schema_migrations"));
     }
 
     [Fact]
