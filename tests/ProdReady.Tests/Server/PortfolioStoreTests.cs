@@ -190,7 +190,7 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
         var old = HistoryScans.At(HistoryScans.Commit('a'), minutes: 0);
         var fixedUp = Status(HistoryScans.At(HistoryScans.Commit('b'), minutes: 10), NodeControl, ResultStatus.Pass);
         var broken = Status(HistoryScans.At(HistoryScans.Commit('c'), minutes: 5), NodeControl, ResultStatus.Fail);
-        await Ingest(store, "payments", "team-a", ServiceTier.Critical, fixedUp, old);
+        await Ingest(store, "payments", "team-a", ServiceTier.Critical, fixedUp, old, broken);
         await Ingest(store, "orders", "team-a", ServiceTier.Standard, broken);
         await Ingest(store, "search", "team-b", ServiceTier.Standard, old);
 
@@ -200,7 +200,7 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
         var payments = all[1];
         Assert.Equal(("team-a", "critical", HistoryScans.Commit('b'), fixedUp.Scores.Overall.Value, fixedUp.Scores.Level.ToId(), P0Failures(fixedUp)),
             (payments.Owner, payments.Tier, payments.Latest!.Commit, payments.Latest.Overall, payments.Latest.Level, payments.Latest.P0Failures));
-        Assert.Equal([old.Scores.Overall.Value, fixedUp.Scores.Overall.Value], payments.Trend);
+        Assert.Equal([broken.Scores.Overall.Value, fixedUp.Scores.Overall.Value], payments.Trend);
         Assert.Equal(P0Failures(broken), all[0].Latest!.P0Failures);
         Assert.Equal(P0Failures(fixedUp) + 1, P0Failures(broken));
         Assert.Equal(["orders", "payments"], (await store.ServicesAsync(owner: "team-a")).Select(service => service.Name));
