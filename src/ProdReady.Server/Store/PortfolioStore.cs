@@ -1,0 +1,280 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using ProdReady.History;
+using ProdReady.Model;
+
+namespace ProdReady.Server.Store;
+
+/// <summary>
+/// The server's portfolio: services and their assessments over time, in SQLite or PostgreSQL (same schema, same
+/// SQL but for <see cref="SqlDialect"/>). Each call opens its own (pooled) connection, so one instance serves
+/// concurrent requests. Database failures other than bad input propagate as <see cref="DbException"/>.
+/// </summary>
+public sealed class PortfolioStore
+{
+    /// <summary>The label <see cref="AssessmentFile"/> puts before its problems; cut off again for <see cref="IngestProblem"/>.</summary>
+    private const string DocumentLabel = "assessment";
+
+    private readonly SqlDialect _dialect;
+    private readonly string _connectionString;
+    private readonly TimeProvider _clock;
+
+    private PortfolioStore(SqlDialect dialect, string connectionString, TimeProvider clock, IReadOnlyList<int> appliedMigrations)
+    {
+        _dialect = dialect;
+        _connectionString = connectionString;
+        _clock = clock;
+        AppliedMigrations = appliedMigrations;
+    }
+
+    /// <summary>The migration versions this open applied; empty when the schema was already current.</summary>
+    public IReadOnlyList<int> AppliedMigrations { get; }
+
+    /// <summary>Opens the store, bringing its schema up to date first.</summary>
+    public static async Task<PortfolioStore> OpenAsync(StoreProvider provider, string connectionString, TimeProvider? clock = null, CancellationToken cancel = default)
+    {
+        var dialect = SqlDialect.For(provider);
+        clock ??= TimeProvider.System;
+        await using var connection = await dialect.OpenAsync(connectionString, cancel);
+        var applied = await Migrations.ApplyAsync(connection, dialect, clock, cancel);
+        return new PortfolioStore(dialect, connectionString, clock, applied);
+    }
+
+    /// <summary>
+    /// Stores a pushed assessment JSON whole or not at all. The service is <paramref name="serviceName"/>, else the
+    /// document's <c>service.name</c>; its owner and tier come from the document. The same document for the same
+    /// service and commit is stored once, also when pushed concurrently.
+    /// </summary>
+    public async Task<IngestResult> IngestAsync(string assessmentJson, string? serviceName = null, string? repo = null, CancellationToken cancel = default)
+    {
+        ScanSnapshot snapshot;
+        try
+        {
+            snapshot = AssessmentFile.Parse(assessmentJson, DocumentLabel);
+        }
+        catch (HistoryException invalid)
+        {
+            return Invalid(invalid);
+        }
+        var declared = ServiceDeclaration.Read(assessmentJson);
+        var name = string.IsNullOrWhiteSpace(serviceName) ? declared.Name : serviceName;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return IngestResult.Invalid("service.name", "missing: name the service when pushing, or set `name` in its prodready.yml");
+        }
+        if (!ServiceDeclaration.IsKnownTier(declared.Tier))
+        {
+            return IngestResult.Invalid("service.tier", $"unknown value '{declared.Tier}'; expected critical, standard or experimental");
+        }
+
+        await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
+        await using var transaction = await _dialect.BeginWriteAsync(connection, cancel);
+        var serviceId = await connection.ExecuteScalarAsync<long>(Command(transaction, cancel, """
+            INSERT INTO services (name, owner, tier, repo) VALUES (@name, @Owner, @Tier, @repo)
+            ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, tier = excluded.tier, repo = COALESCE(excluded.repo, services.repo)
+            RETURNING id
+            """, new { name, declared.Owner, declared.Tier, repo }));
+        var commit = snapshot.Commit ?? "";
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(assessmentJson)));
+        var inserted = await connection.ExecuteScalarAsync<long?>(Command(transaction, cancel, $"""
+            INSERT INTO assessments (service_id, commit_sha, content_hash, scanned_at, received_at, overall, level, document)
+            VALUES (@serviceId, @commit, @hash, @scannedAt, @receivedAt, @overall, @level, {_dialect.Json("@document")})
+            ON CONFLICT (service_id, commit_sha, content_hash) DO NOTHING
+            RETURNING id
+            """, new
+        {
+            serviceId,
+            commit,
+            hash,
+            scannedAt = _dialect.Time(snapshot.Time),
+            receivedAt = _dialect.Time(_clock.GetUtcNow()),
+            overall = snapshot.Overall,
+            level = snapshot.Level.ToId(),
+            document = assessmentJson,
+        }));
+        if (inserted is not { } assessmentId)
+        {
+            var existing = await connection.ExecuteScalarAsync<long>(Command(transaction, cancel,
+                "SELECT id FROM assessments WHERE service_id = @serviceId AND commit_sha = @commit AND content_hash = @hash",
+                new { serviceId, commit, hash }));
+            await transaction.RollbackAsync(cancel);
+            return IngestResult.AlreadyStored(existing);
+        }
+        await connection.ExecuteAsync(Command(transaction, cancel,
+            "INSERT INTO assessment_scores (assessment_id, category, value) VALUES (@assessmentId, @Name, @Value)",
+            snapshot.Categories.Select(score => new { assessmentId, score.Name, score.Value })));
+        await connection.ExecuteAsync(Command(transaction, cancel,
+            "INSERT INTO assessment_controls (assessment_id, control_id, category, priority, status) VALUES (@assessmentId, @Id, @Category, @Priority, @Status)",
+            snapshot.Controls.Values.Select(control => new
+            {
+                assessmentId,
+                control.Id,
+                control.Category,
+                Priority = control.Priority.ToString(),
+                Status = control.Status.ToId(),
+            })));
+        await transaction.CommitAsync(cancel);
+        return IngestResult.Stored(assessmentId);
+    }
+
+    /// <summary>
+    /// Every service (optionally of one owner and/or tier) by name, with its latest assessment, the number of P0
+    /// controls it fails and its last <paramref name="trendPoints"/> overall scores.
+    /// </summary>
+    public async Task<IReadOnlyList<ServiceSummary>> ServicesAsync(string? owner = null, string? tier = null, int trendPoints = 12, CancellationToken cancel = default)
+    {
+        await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
+        var filter = new { owner, tier, trendPoints };
+        var services = await connection.QueryAsync<ServiceRow>(Command(null, cancel, $"""
+            WITH {RankedAssessments}
+            SELECT s.id AS Id, s.name AS Name, s.owner AS Owner, s.tier AS Tier, s.repo AS Repo,
+                   r.id AS AssessmentId, r.commit_sha AS CommitSha, r.scanned_at AS ScannedAt, r.overall AS Overall, r.level AS Level,
+                   (SELECT COUNT(*) FROM assessment_controls c
+                    WHERE c.assessment_id = r.id AND c.priority = 'P0' AND c.status = 'fail') AS P0Failures
+            FROM services s LEFT JOIN ranked r ON r.service_id = s.id AND r.position = 1
+            WHERE {ServiceFilter}
+            ORDER BY s.name
+            """, filter));
+        var trends = (await connection.QueryAsync<TrendRow>(Command(null, cancel, $"""
+            WITH {RankedAssessments}
+            SELECT r.service_id AS ServiceId, r.overall AS Overall
+            FROM ranked r JOIN services s ON s.id = r.service_id
+            WHERE r.position <= @trendPoints AND {ServiceFilter}
+            ORDER BY r.service_id, r.position DESC
+            """, filter))).ToLookup(point => point.ServiceId, point => point.Overall);
+        return [.. services.Select(row => new ServiceSummary(
+            row.Id, row.Name, row.Owner, row.Tier, row.Repo,
+            row.AssessmentId is { } id ? new LatestAssessment(id, Commit(row.CommitSha), Time(row.ScannedAt), row.Overall, row.Level!, (int)row.P0Failures) : null,
+            [.. trends[row.Id]]))];
+    }
+
+    /// <summary>A service's assessments, newest scan first, with their category scores; null for an unknown service.</summary>
+    public async Task<IReadOnlyList<AssessmentRecord>?> HistoryAsync(string serviceName, CancellationToken cancel = default)
+    {
+        await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
+        var serviceId = await connection.ExecuteScalarAsync<long?>(Command(null, cancel, "SELECT id FROM services WHERE name = @serviceName", new { serviceName }));
+        if (serviceId is null)
+        {
+            return null;
+        }
+        var rows = await connection.QueryAsync<HistoryRow>(Command(null, cancel, """
+            SELECT a.id AS Id, a.commit_sha AS CommitSha, a.scanned_at AS ScannedAt, a.received_at AS ReceivedAt,
+                   a.overall AS Overall, a.level AS Level, sc.category AS Category, sc.value AS Value
+            FROM assessments a LEFT JOIN assessment_scores sc ON sc.assessment_id = a.id
+            WHERE a.service_id = @serviceId
+            ORDER BY a.scanned_at DESC, a.id DESC
+            """, new { serviceId }));
+        return [.. rows.GroupBy(row => row.Id).Select(scan =>
+        {
+            var first = scan.First();
+            var scores = scan.Where(row => row.Category is not null)
+                .Select(row => new CategorySnapshot(row.Category!, row.Value))
+                .OrderBy(score => ReportingOrder(score.Name)).ThenBy(score => score.Name, StringComparer.Ordinal);
+            return new AssessmentRecord(first.Id, Commit(first.CommitSha), Time(first.ScannedAt), Time(first.ReceivedAt), first.Overall, first.Level, [.. scores]);
+        })];
+    }
+
+    /// <summary>Where each service's latest assessment stands on <paramref name="controlId"/>: the failing services first, then by name.</summary>
+    public async Task<IReadOnlyList<ControlStanding>> ControlAsync(string controlId, CancellationToken cancel = default)
+    {
+        await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
+        var rows = await connection.QueryAsync<StandingRow>(Command(null, cancel, $"""
+            WITH {RankedAssessments}
+            SELECT s.name AS Service, s.owner AS Owner, s.tier AS Tier, r.id AS AssessmentId, r.scanned_at AS ScannedAt,
+                   c.priority AS Priority, c.status AS Status
+            FROM ranked r
+            JOIN services s ON s.id = r.service_id
+            JOIN assessment_controls c ON c.assessment_id = r.id AND c.control_id = @controlId
+            WHERE r.position = 1
+            ORDER BY CASE WHEN c.status = 'fail' THEN 0 ELSE 1 END, s.name
+            """, new { controlId }));
+        return [.. rows.Select(row => new ControlStanding(row.Service, row.Owner, row.Tier, row.AssessmentId, Time(row.ScannedAt), row.Priority, row.Status))];
+    }
+
+    /// <summary>Each assessment with its rank within its service, 1 for the latest scan (ties: the later stored).</summary>
+    private const string RankedAssessments = """
+        ranked AS (
+            SELECT id, service_id, commit_sha, scanned_at, overall, level,
+                   ROW_NUMBER() OVER (PARTITION BY service_id ORDER BY scanned_at DESC, id DESC) AS position
+            FROM assessments)
+        """;
+
+    private const string ServiceFilter = "(@owner IS NULL OR s.owner = @owner) AND (@tier IS NULL OR s.tier = @tier)";
+
+    private static CommandDefinition Command(DbTransaction? transaction, CancellationToken cancel, string sql, object? parameters = null) =>
+        new(sql, parameters, transaction, cancellationToken: cancel);
+
+    private static IngestResult Invalid(HistoryException invalid)
+    {
+        var problem = invalid.Message[(DocumentLabel.Length + 2)..];
+        var colon = problem.IndexOf(": ", StringComparison.Ordinal);
+        // AssessmentFile starts a problem with the field's path ("results[0].status: ..."); a whole-document problem with words.
+        return colon > 0 && !problem[..colon].Contains(' ', StringComparison.Ordinal)
+            ? IngestResult.Invalid(problem[..colon], problem[(colon + 2)..])
+            : IngestResult.Invalid("$", problem);
+    }
+
+    private static int ReportingOrder(string category)
+    {
+        var index = Category.All.ToList().IndexOf(category);
+        return index < 0 ? int.MaxValue : index;
+    }
+
+    private static string? Commit(string? stored) => string.IsNullOrEmpty(stored) ? null : stored;
+
+    /// <summary>A time as the provider returns it: ISO text from SQLite, a UTC DateTime from PostgreSQL.</summary>
+    private static DateTimeOffset Time(object? stored) => stored switch
+    {
+        DateTime utc => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)),
+        DateTimeOffset time => time,
+        string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+        _ => throw new InvalidOperationException($"unexpected stored time {stored}"),
+    };
+
+    private sealed class ServiceRow
+    {
+        public long Id { get; init; }
+        public string Name { get; init; } = "";
+        public string? Owner { get; init; }
+        public string Tier { get; init; } = "";
+        public string? Repo { get; init; }
+        public long? AssessmentId { get; init; }
+        public string? CommitSha { get; init; }
+        public object? ScannedAt { get; init; }
+        public double? Overall { get; init; }
+        public string? Level { get; init; }
+        public long P0Failures { get; init; }
+    }
+
+    private sealed class TrendRow
+    {
+        public long ServiceId { get; init; }
+        public double? Overall { get; init; }
+    }
+
+    private sealed class HistoryRow
+    {
+        public long Id { get; init; }
+        public string? CommitSha { get; init; }
+        public object? ScannedAt { get; init; }
+        public object? ReceivedAt { get; init; }
+        public double? Overall { get; init; }
+        public string Level { get; init; } = "";
+        public string? Category { get; init; }
+        public double? Value { get; init; }
+    }
+
+    private sealed class StandingRow
+    {
+        public string Service { get; init; } = "";
+        public string? Owner { get; init; }
+        public string Tier { get; init; } = "";
+        public long AssessmentId { get; init; }
+        public object? ScannedAt { get; init; }
+        public string Priority { get; init; } = "";
+        public string Status { get; init; } = "";
+    }
+}

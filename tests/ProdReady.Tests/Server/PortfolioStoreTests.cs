@@ -1,0 +1,285 @@
+using System.Data.Common;
+using System.Text.Json.Nodes;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using ProdReady.History;
+using ProdReady.Model;
+using ProdReady.Reporting;
+using ProdReady.Scoring;
+using ProdReady.Server.Store;
+using ProdReady.Tests.Support;
+using HistoryScans = ProdReady.Tests.History.Scans;
+using SampleScans = ProdReady.Tests.Reporting.Scans;
+
+namespace ProdReady.Tests.Server;
+
+/// <summary>The store against SQLite on a temp file.</summary>
+public sealed class SqlitePortfolioStoreTests : PortfolioStoreTests
+{
+    protected override Task<StoreDatabase> CreateDatabaseAsync() => Task.FromResult(StoreDatabase.SqliteIn(Temp));
+
+    public override Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        return base.DisposeAsync();
+    }
+}
+
+/// <summary>The same tests against a private PostgreSQL cluster on loopback.</summary>
+public sealed class PostgresPortfolioStoreTests(PostgresCluster cluster) : PortfolioStoreTests, IClassFixture<PostgresCluster>
+{
+    protected override async Task<StoreDatabase> CreateDatabaseAsync() => new(StoreProvider.Postgres, await cluster.CreateDatabaseAsync());
+}
+
+/// <summary>The store on a real database: schema, ingest (idempotent, transactional, validated) and the portfolio queries.</summary>
+public abstract class PortfolioStoreTests : IAsyncLifetime
+{
+    private const string NodeControl = "sec.api-auth";
+
+    protected TempRepo Temp { get; } = new();
+
+    private StoreDatabase Database { get; set; } = null!;
+
+    protected abstract Task<StoreDatabase> CreateDatabaseAsync();
+
+    public async Task InitializeAsync() => Database = await CreateDatabaseAsync();
+
+    public virtual Task DisposeAsync()
+    {
+        Temp.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task OpeningAnEmptyDatabaseMigratesItAndReopeningChangesNothing()
+    {
+        var first = await Open();
+        var second = await Open();
+
+        Assert.Equal([1], first.AppliedMigrations);
+        Assert.Empty(second.AppliedMigrations);
+        Assert.Equal([(1L, "initial")], await Rows<(long, string)>("SELECT version, name FROM schema_migrations"));
+        foreach (var table in new[] { "services", "assessments", "assessment_scores", "assessment_controls", "api_keys", "webhook_deliveries" })
+        {
+            Assert.Equal((table, 0L), (table, await Count(table)));
+        }
+    }
+
+    [Fact]
+    public async Task ServersStartingAtOnceMigrateOnce()
+    {
+        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(Open)));
+
+        Assert.Equal([[], [], [], [1]], stores.Select(store => store.AppliedMigrations).OrderBy(applied => applied.Count));
+        Assert.Equal(1, await Count("schema_migrations"));
+    }
+
+    [Fact]
+    public async Task RealAssessmentsAreStoredAsTheirJsonSays()
+    {
+        var store = await Open();
+        foreach (var sample in new[] { "aspnet-api", "go-hardened", "node-express-api", "python-fastapi" })
+        {
+            var assessment = Samples.Value[sample];
+            var json = JsonReport.ToJson(assessment);
+
+            var result = await store.IngestAsync(json, serviceName: sample, repo: $"https://git.example/{sample}");
+
+            Assert.Equal(IngestOutcome.Stored, result.Outcome);
+            var id = result.AssessmentId!.Value;
+            var expected = ScanSnapshot.From(assessment, sample);
+            var stored = Assert.Single(await Rows<(string, string, string, string, string)>(
+                "SELECT s.name, s.tier, s.repo, a.level, a.document FROM assessments a JOIN services s ON s.id = a.service_id WHERE a.id = @id", new { id }));
+            Assert.Equal((sample, assessment.Service.Tier.ToId(), $"https://git.example/{sample}", expected.Level.ToId(), json), stored);
+            Assert.Equal(expected.Overall, Assert.Single(await Rows<double?>("SELECT overall FROM assessments WHERE id = @id", new { id })));
+            Assert.Equal(
+                expected.Categories.Select(score => (score.Name, score.Value)).OrderBy(score => score.Name, StringComparer.Ordinal),
+                (await Rows<(string, double?)>("SELECT category, value FROM assessment_scores WHERE assessment_id = @id", new { id })).OrderBy(score => score.Item1, StringComparer.Ordinal));
+            Assert.Equal(
+                expected.Controls.Values.Select(control => (control.Id, control.Category, control.Priority.ToString(), control.Status.ToId())).OrderBy(row => row.Id, StringComparer.Ordinal),
+                (await Rows<(string, string, string, string)>("SELECT control_id, category, priority, status FROM assessment_controls WHERE assessment_id = @id", new { id }))
+                    .OrderBy(row => row.Item1, StringComparer.Ordinal));
+        }
+        Assert.Equal(4, await Count("services"));
+    }
+
+    [Fact]
+    public async Task TheSameDocumentTwiceIsStoredOnce()
+    {
+        var store = await Open();
+        var json = Json("orders", "team-a", ServiceTier.Critical, 'a');
+
+        var first = await store.IngestAsync(json);
+        var second = await store.IngestAsync(json);
+
+        Assert.Equal(IngestOutcome.Stored, first.Outcome);
+        Assert.Equal(IngestResult.AlreadyStored(first.AssessmentId!.Value), second);
+        Assert.Equal(1, await Count("assessments"));
+    }
+
+    [Fact]
+    public async Task EightConcurrentIngestsOfTheSameDocumentStoreOneAssessment()
+    {
+        var store = await Open();
+        var json = Json("orders", "team-a", ServiceTier.Critical, 'a');
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.IngestAsync(json))));
+
+        var stored = Assert.Single(results, result => result.Outcome == IngestOutcome.Stored);
+        Assert.All(results.Where(result => result != stored), result => Assert.Equal(IngestResult.AlreadyStored(stored.AssessmentId!.Value), result));
+        Assert.Equal(1, await Count("assessments"));
+        Assert.Equal(1, await Count("services"));
+    }
+
+    [Fact]
+    public async Task AnotherCommitIsANewAssessmentOfTheSameService()
+    {
+        var store = await Open();
+
+        var first = await store.IngestAsync(Json("orders", "team-a", ServiceTier.Critical, 'a'));
+        var second = await store.IngestAsync(Json("orders", "team-a", ServiceTier.Critical, 'b', minutes: 5));
+
+        Assert.Equal((IngestOutcome.Stored, IngestOutcome.Stored), (first.Outcome, second.Outcome));
+        Assert.NotEqual(first.AssessmentId, second.AssessmentId);
+        Assert.Equal([HistoryScans.Commit('b'), HistoryScans.Commit('a')], (await store.HistoryAsync("orders"))!.Select(scan => scan.Commit));
+        Assert.Equal(1, await Count("services"));
+    }
+
+    [Fact]
+    public async Task AnIngestThatFailsHalfWayLeavesNothingBehind()
+    {
+        var store = await Open();
+        // A category scored twice passes the reader but breaks assessment_scores' primary key, after the service and
+        // assessment rows are written.
+        var document = JsonNode.Parse(Json("orders", "team-a", ServiceTier.Critical, 'a'))!;
+        var categories = document["scores"]!["categories"]!.AsArray();
+        categories.Add(categories[0]!.DeepClone());
+
+        await Assert.ThrowsAnyAsync<DbException>(() => store.IngestAsync(document.ToJsonString()));
+
+        foreach (var table in new[] { "services", "assessments", "assessment_scores", "assessment_controls" })
+        {
+            Assert.Equal((table, 0L), (table, await Count(table)));
+        }
+    }
+
+    public static TheoryData<string, string, string> Invalid => new()
+    {
+        { "{ not json", "$", "not valid JSON (line 1); expected the output of `prodready scan --format json`" },
+        { "[1, 2]", "$", "not a prodready assessment (no schemaVersion and tool.name \"prodready\"); expected the output of `prodready scan --format json`" },
+        { Json(null, null, ServiceTier.Standard, 'a'), "service.name", "missing: name the service when pushing, or set `name` in its prodready.yml" },
+        { FirstStatus(Json("orders", null, ServiceTier.Standard, 'a'), "great"), "results[0].status", "unknown value 'great'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Invalid))]
+    public async Task AnInvalidDocumentIsRefusedNamingTheField(string json, string field, string message)
+    {
+        var store = await Open();
+
+        var result = await store.IngestAsync(json);
+
+        Assert.Equal(IngestResult.Invalid(field, message), result);
+        Assert.Equal(0, await Count("services"));
+    }
+
+    [Fact]
+    public async Task ThePortfolioListsEachServiceWithItsLatestScanP0FailuresAndTrend()
+    {
+        var store = await Open();
+        var old = HistoryScans.At(HistoryScans.Commit('a'), minutes: 0);
+        var fixedUp = Status(HistoryScans.At(HistoryScans.Commit('b'), minutes: 10), NodeControl, ResultStatus.Pass);
+        var broken = Status(HistoryScans.At(HistoryScans.Commit('c'), minutes: 5), NodeControl, ResultStatus.Fail);
+        await Ingest(store, "payments", "team-a", ServiceTier.Critical, fixedUp, old, broken);
+        await Ingest(store, "orders", "team-a", ServiceTier.Standard, broken);
+        await Ingest(store, "search", "team-b", ServiceTier.Standard, old);
+
+        var all = await store.ServicesAsync(trendPoints: 2);
+
+        Assert.Equal(["orders", "payments", "search"], all.Select(service => service.Name));
+        var payments = all[1];
+        Assert.Equal(("team-a", "critical", HistoryScans.Commit('b'), fixedUp.Scores.Overall.Value, fixedUp.Scores.Level.ToId(), P0Failures(fixedUp)),
+            (payments.Owner, payments.Tier, payments.Latest!.Commit, payments.Latest.Overall, payments.Latest.Level, payments.Latest.P0Failures));
+        Assert.Equal([broken.Scores.Overall.Value, fixedUp.Scores.Overall.Value], payments.Trend);
+        Assert.Equal(P0Failures(broken), all[0].Latest!.P0Failures);
+        Assert.Equal(P0Failures(fixedUp) + 1, P0Failures(broken));
+        Assert.Equal(["orders", "payments"], (await store.ServicesAsync(owner: "team-a")).Select(service => service.Name));
+        Assert.Equal(["orders", "search"], (await store.ServicesAsync(tier: "standard")).Select(service => service.Name));
+        Assert.Equal(["search"], (await store.ServicesAsync(owner: "team-b", tier: "standard")).Select(service => service.Name));
+        Assert.Empty(await store.ServicesAsync(owner: "team-c"));
+    }
+
+    [Fact]
+    public async Task AServicesHistoryIsNewestScanFirstWhateverTheOrderOfPushes()
+    {
+        var store = await Open();
+        var scans = new[] { ('b', 20), ('a', 0), ('c', 10) }.Select(scan => HistoryScans.At(HistoryScans.Commit(scan.Item1), scan.Item2)).ToArray();
+        await Ingest(store, "orders", "team-a", ServiceTier.Standard, scans);
+
+        var history = (await store.HistoryAsync("orders"))!;
+
+        Assert.Equal([HistoryScans.Commit('b'), HistoryScans.Commit('c'), HistoryScans.Commit('a')], history.Select(scan => scan.Commit));
+        Assert.Equal(scans[0].Time, history[0].ScannedAt);
+        Assert.Equal(scans[0].Scores.Categories.Select(score => (score.Name, score.Value)), history[0].Scores.Select(score => (score.Name, score.Value)));
+        Assert.Null(await store.HistoryAsync("unknown"));
+    }
+
+    [Fact]
+    public async Task AControlAcrossServicesShowsEachLatestScanFailingFirst()
+    {
+        var store = await Open();
+        var failing = Status(HistoryScans.At(HistoryScans.Commit('a'), 0), NodeControl, ResultStatus.Fail);
+        var passing = Status(HistoryScans.At(HistoryScans.Commit('b'), 10), NodeControl, ResultStatus.Pass);
+        await Ingest(store, "payments", "team-a", ServiceTier.Critical, failing, passing);
+        await Ingest(store, "search", "team-b", ServiceTier.Standard, passing);
+        await Ingest(store, "orders", "team-a", ServiceTier.Standard, failing);
+
+        var standings = await store.ControlAsync(NodeControl);
+
+        Assert.Equal([("orders", "fail", true), ("payments", "pass", false), ("search", "pass", false)],
+            standings.Select(standing => (standing.Service, standing.Status, standing.Fails)));
+        Assert.Equal(("team-a", "standard", "P0", failing.Time), (standings[0].Owner, standings[0].Tier, standings[0].Priority, standings[0].ScannedAt));
+        Assert.Empty(await store.ControlAsync("no.such-control"));
+    }
+
+    private static readonly Lazy<Dictionary<string, Assessment>> Samples = new(() =>
+        new[] { "aspnet-api", "go-hardened", "node-express-api", "python-fastapi" }.ToDictionary(name => name, SampleScans.Sample));
+
+    private Task<PortfolioStore> Open() => PortfolioStore.OpenAsync(Database.Provider, Database.ConnectionString);
+
+    private static string Json(string? name, string? owner, ServiceTier tier, char commit, int minutes = 0) =>
+        JsonReport.ToJson(HistoryScans.At(HistoryScans.Commit(commit), minutes) with { Service = new ServiceInfo { Name = name, Owner = owner, Tier = tier } });
+
+    private static string FirstStatus(string json, string status)
+    {
+        var document = JsonNode.Parse(json)!;
+        document["results"]![0]!["status"] = status;
+        return document.ToJsonString();
+    }
+
+    private static async Task Ingest(PortfolioStore store, string name, string owner, ServiceTier tier, params Assessment[] scans)
+    {
+        foreach (var scan in scans)
+        {
+            var result = await store.IngestAsync(JsonReport.ToJson(scan with { Service = new ServiceInfo { Name = name, Owner = owner, Tier = tier } }));
+            Assert.Equal(IngestOutcome.Stored, result.Outcome);
+        }
+    }
+
+    /// <summary>The scan with one control's status changed and the scores computed again, as a later scan would find it.</summary>
+    private static Assessment Status(Assessment scan, string controlId, ResultStatus status)
+    {
+        var results = scan.Results.Select(result => result.Control.Id == controlId ? result with { Status = status } : result).ToArray();
+        return scan with { Results = results, Scores = ScoreCalculator.Compute(results) };
+    }
+
+    private static int P0Failures(Assessment scan) => scan.Results.Count(result => result.Control.Priority == Priority.P0 && result.Status == ResultStatus.Fail);
+
+    private async Task<long> Count(string table) => Assert.Single(await Rows<long>($"SELECT COUNT(*) FROM {table}"));
+
+    private async Task<List<T>> Rows<T>(string sql, object? parameters = null)
+    {
+        await using var connection = await Database.ConnectAsync();
+        return [.. await connection.QueryAsync<T>(sql, parameters)];
+    }
+}
