@@ -20,7 +20,7 @@ internal sealed record ServiceDeclaration(string? Name, string? Owner, string Ti
         return new ServiceDeclaration(Text(service, "name"), Text(service, "owner"), Text(service, "tier") ?? ServiceTier.Standard.ToId());
     }
 
-    public static bool IsKnownTier(string tier) => Enum.GetValues<ServiceTier>().Any(known => known.ToId() == tier);
+    public static bool IsKnownTier(string tier) => Ids.Tier(tier) is not null;
 
     private static string? Text(JsonElement service, string name) =>
         service.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

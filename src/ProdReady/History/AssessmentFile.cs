@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ProdReady.Model;
 
 namespace ProdReady.History;
 
@@ -74,7 +75,7 @@ public static class AssessmentFile
                 Commit = OptionalText(root, "commit", "commit"),
                 Branch = OptionalText(root, "branch", "branch"),
                 Overall = Value(Property(scores, "overall", JsonValueKind.Object, "scores.overall"), "scores.overall"),
-                Level = Parse(Text(scores, "level", "scores.level"), HistoryIds.Level, "scores.level"),
+                Level = Parse(Text(scores, "level", "scores.level"), Ids.Level, "scores.level"),
                 Categories = [.. Items(scores, "categories", "scores.categories").Select((category, index) =>
                     new CategorySnapshot(Text(category, "name", $"scores.categories[{index}].name"), Value(category, $"scores.categories[{index}]")))],
                 Controls = Controls(Items(root, "results", "results")),
@@ -93,8 +94,8 @@ public static class AssessmentFile
                     id,
                     Text(result, "title", at + ".title"),
                     Text(result, "category", at + ".category"),
-                    Parse(Text(result, "priority", at + ".priority"), HistoryIds.Priority, at + ".priority"),
-                    Parse(Text(result, "status", at + ".status"), HistoryIds.Status, at + ".status"));
+                    Parse(Text(result, "priority", at + ".priority"), Ids.Priority, at + ".priority"),
+                    Parse(Text(result, "status", at + ".status"), Ids.Status, at + ".status"));
             }
             return controls;
         }

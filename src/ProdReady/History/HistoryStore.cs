@@ -212,7 +212,7 @@ public sealed class HistoryStore : IDisposable
             reader.IsDBNull(2) ? null : reader.GetString(2),
             reader.IsDBNull(3) ? null : reader.GetString(3),
             reader.IsDBNull(4) ? null : reader.GetDouble(4),
-            Known(HistoryIds.Level(reader.GetString(5)), "level", reader.GetString(5)))), parameters);
+            Known(Ids.Level(reader.GetString(5)), "level", reader.GetString(5)))), parameters);
         if (rows.Count == 0)
         {
             return [];
@@ -230,8 +230,8 @@ public sealed class HistoryStore : IDisposable
                 id,
                 reader.GetString(2),
                 reader.GetString(3),
-                Known(HistoryIds.Priority(reader.GetString(4)), "priority", reader.GetString(4)),
-                Known(HistoryIds.Status(reader.GetString(5)), "status", reader.GetString(5)));
+                Known(Ids.Priority(reader.GetString(4)), "priority", reader.GetString(4)),
+                Known(Ids.Status(reader.GetString(5)), "status", reader.GetString(5)));
         }, range);
         return [.. rows.Select(row => new ScanSnapshot
         {

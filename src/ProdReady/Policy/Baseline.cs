@@ -71,13 +71,13 @@ public sealed record Baseline
             var controls = new Dictionary<string, ResultStatus>(StringComparer.Ordinal);
             foreach (var control in root.GetProperty("controls").EnumerateObject())
             {
-                controls[control.Name] = StatusOf(control.Value.GetString()) ?? throw new FormatException($"control {control.Name} has unknown status '{control.Value}'");
+                controls[control.Name] = Ids.Status(control.Value.GetString()) ?? throw new FormatException($"control {control.Name} has unknown status '{control.Value}'");
             }
             return (new Baseline
             {
                 Commit = root.TryGetProperty("commit", out var commit) ? commit.GetString() : null,
                 Overall = NumberOf(root.GetProperty("overall")),
-                Level = Enum.GetValues<ReadinessLevel>().Single(level => level.ToId() == root.GetProperty("level").GetString()),
+                Level = Ids.Level(root.GetProperty("level").GetString()) ?? throw new FormatException($"unknown level '{root.GetProperty("level")}'"),
                 Categories = root.GetProperty("categories").EnumerateObject().ToDictionary(category => category.Name, category => NumberOf(category.Value), StringComparer.Ordinal),
                 Controls = controls,
             }, null);
@@ -88,9 +88,6 @@ public sealed record Baseline
             return (null, $"{file}{where}: not a valid ProdReady baseline: {e.Message}");
         }
     }
-
-    private static ResultStatus? StatusOf(string? id) =>
-        Enum.GetValues<ResultStatus>().Where(status => status.ToId() == id).Select(status => (ResultStatus?)status).FirstOrDefault();
 
     private static double? NumberOf(JsonElement element) => element.ValueKind == JsonValueKind.Null ? null : element.GetDouble();
 

@@ -119,10 +119,10 @@ public static class Gate
                     notes.Add($"{waiver.ControlId}: the waiver ({waiver.Origin}) is not needed any more; remove it");
                     break;
                 case Waiver waiver when status == ResultStatus.Waived && waiver.Until.DayNumber - today.DayNumber < ExpiryWarningDays:
-                    notes.Add($"{waiver.ControlId}: the waiver ({waiver.Origin}) ends on {waiver.Until:yyyy-MM-dd}, in {waiver.Until.DayNumber - today.DayNumber} days");
+                    notes.Add($"{waiver.ControlId}: the waiver ({waiver.Origin}) ends on {Ids.Day(waiver.Until)}, in {waiver.Until.DayNumber - today.DayNumber} days");
                     break;
                 case Attestation attestation when today <= attestation.Expires && attestation.Expires.DayNumber - today.DayNumber < ExpiryWarningDays:
-                    notes.Add($"{attestation.ControlId}: the attestation ({attestation.Origin}) expires on {attestation.Expires:yyyy-MM-dd}, in {attestation.Expires.DayNumber - today.DayNumber} days");
+                    notes.Add($"{attestation.ControlId}: the attestation ({attestation.Origin}) expires on {Ids.Day(attestation.Expires)}, in {attestation.Expires.DayNumber - today.DayNumber} days");
                     break;
             }
         }

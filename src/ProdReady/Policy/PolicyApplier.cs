@@ -63,12 +63,12 @@ public static class PolicyApplier
         var terms = $"{waiver.Owner}: {waiver.Reason}";
         if (result.Status is ResultStatus.Pass or ResultStatus.NotApplicable)
         {
-            var message = $"waiver ({terms}, until {Day(waiver.Until)}) not needed: the control {(result.Status == ResultStatus.Pass ? "passes" : "does not apply")}; remove it";
+            var message = $"waiver ({terms}, until {Ids.Day(waiver.Until)}) not needed: the control {(result.Status == ResultStatus.Pass ? "passes" : "does not apply")}; remove it";
             return (result.Status, result.Reason, Declared(waiver, DeclaredEvidence.Waiver, supports: true, message) with { Expires = waiver.Until });
         }
         var (status, reason) = valid
-            ? (ResultStatus.Waived, $"waived until {Day(waiver.Until)} by {terms} (scan: {result.Reason})")
-            : (ResultStatus.Fail, $"waiver expired on {Day(waiver.Until)} ({terms}); scan: {result.Reason}");
+            ? (ResultStatus.Waived, $"waived until {Ids.Day(waiver.Until)} by {terms} (scan: {result.Reason})")
+            : (ResultStatus.Fail, $"waiver expired on {Ids.Day(waiver.Until)} ({terms}); scan: {result.Reason}");
         return (status, reason, Declared(waiver, DeclaredEvidence.Waiver, supports: valid, reason) with { Expires = waiver.Until });
     }
 
@@ -77,15 +77,15 @@ public static class PolicyApplier
         var expired = today > attestation.Expires;
         var attested = expired ? ResultStatus.Fail : attestation.Status;
         var message = expired
-            ? $"attestation by {attestation.By} on {Day(attestation.Date)} expired on {Day(attestation.Expires)}; attest again"
-            : $"attested {attestation.Status.ToId()} by {attestation.By} on {Day(attestation.Date)}, valid until {Day(attestation.Expires)}";
+            ? $"attestation by {attestation.By} on {Ids.Day(attestation.Date)} expired on {Ids.Day(attestation.Expires)}; attest again"
+            : $"attested {attestation.Status.ToId()} by {attestation.By} on {Ids.Day(attestation.Date)}, valid until {Ids.Day(attestation.Expires)}";
         var evidence = Declared(attestation, DeclaredEvidence.Attestation, supports: attested == ResultStatus.Pass, message) with
         {
             Expires = attestation.Expires,
             Url = attestation.Evidence,
         };
         var judged = result.Status is ResultStatus.Pass or ResultStatus.Partial or ResultStatus.Fail;
-        if (!judged || Rank(attested) < Rank(result.Status))
+        if (!judged || ScoreCalculator.Credit(attested) < ScoreCalculator.Credit(result.Status))
         {
             return (attested, $"{message}: {attestation.Evidence}", evidence);
         }
@@ -101,13 +101,4 @@ public static class PolicyApplier
         Line = declaration.Origin.Line,
         Message = message,
     };
-
-    private static int Rank(ResultStatus status) => status switch
-    {
-        ResultStatus.Fail => 0,
-        ResultStatus.Partial => 1,
-        _ => 2,
-    };
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

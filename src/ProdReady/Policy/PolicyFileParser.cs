@@ -19,8 +19,6 @@ internal sealed class PolicyFileParser(string file, string repositoryRoot)
         [ServiceKind.Library] = ServiceKind.Library,
     };
 
-    private static readonly Dictionary<string, ServiceTier> Tiers = Enum.GetValues<ServiceTier>().ToDictionary(tier => tier.ToId(), StringComparer.Ordinal);
-
     private readonly YamlReader _yaml = new(file);
 
     public IReadOnlyList<Diagnostic> Errors => _yaml.Errors;
@@ -72,9 +70,16 @@ internal sealed class PolicyFileParser(string file, string repositoryRoot)
         }
         _yaml.OnlyKeys(node, "'service'", "name", "owner", "tier", "kind");
         var tier = ServiceTier.Standard;
-        if (_yaml.String(node, "tier", "'service'", required: false) is { } tierText && !Tiers.TryGetValue(tierText, out tier))
+        if (_yaml.String(node, "tier", "'service'", required: false) is { } tierText)
         {
-            _yaml.Error(YamlReader.Get(node, "tier")!, $"unknown tier '{tierText}'; expected critical, standard or experimental");
+            if (Ids.Tier(tierText) is { } known)
+            {
+                tier = known;
+            }
+            else
+            {
+                _yaml.Error(YamlReader.Get(node, "tier")!, $"unknown tier '{tierText}'; expected critical, standard or experimental");
+            }
         }
         string? kind = null;
         if (_yaml.String(node, "kind", "'service'", required: false) is { } kindText && !KindAliases.TryGetValue(kindText, out kind))
@@ -100,7 +105,7 @@ internal sealed class PolicyFileParser(string file, string repositoryRoot)
         ReadinessLevel? level = null;
         if (_yaml.String(node, "level", "'policy'", required: false) is { } levelText)
         {
-            level = Enum.GetValues<ReadinessLevel>().Where(candidate => candidate.ToId() == levelText).Select(candidate => (ReadinessLevel?)candidate).FirstOrDefault();
+            level = Ids.Level(levelText);
             if (level is null)
             {
                 _yaml.Error(YamlReader.Get(node, "level")!, $"unknown level '{levelText}'; expected one of: {string.Join(", ", Enum.GetValues<ReadinessLevel>().Select(l => l.ToId()))}");

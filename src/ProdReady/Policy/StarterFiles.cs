@@ -59,7 +59,7 @@ public static class StarterFiles
         text.AppendLine("  #   waive:");
         text.AppendLine("  #     reason: the API gateway limits requests until the migration ends");
         text.AppendLine("  #     owner: someone@example.com");
-        text.AppendLine($"  #     until: {Day(today.AddDays(90))}");
+        text.AppendLine($"  #     until: {Ids.Day(today.AddDays(90))}");
         text.AppendLine();
         text.AppendLine("  ## Declare what does not apply:");
         text.AppendLine("  # sec.redis-auth:");
@@ -82,7 +82,7 @@ public static class StarterFiles
             text.AppendLine("  #   attest:");
             text.AppendLine("  #     status: pass");
             text.AppendLine("  #     by: someone@example.com");
-            text.AppendLine($"  #     date: {Day(today)}");
+            text.AppendLine($"  #     date: {Ids.Day(today)}");
             text.AppendLine("  #     evidence: https://link.to/the/record");
         }
         return text.ToString();
@@ -159,6 +159,4 @@ public static class StarterFiles
         text.Length > 0 && char.IsAsciiLetterOrDigit(text[0]) && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '@' or '/')
             ? text
             : "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

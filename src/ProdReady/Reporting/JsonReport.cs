@@ -176,7 +176,7 @@ public static class JsonReport
             WriteLine(json, evidence.Line);
             WriteNullable(json, "excerpt", evidence.Excerpt);
             WriteNullable(json, "url", evidence.Url);
-            WriteNullable(json, "expires", evidence.Expires?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            WriteNullable(json, "expires", evidence.Expires is { } expires ? Ids.Day(expires) : null);
             json.WriteString("message", evidence.Message);
             json.WriteEndObject();
         }

@@ -55,7 +55,7 @@ internal static class HtmlCharts
         var shown = trend.TakeLast(MaxTrendPoints).Where(scan => scan.Overall is not null).ToList();
         var desc = shown.Count == 0
             ? "No recorded scan has an overall score."
-            : $"Overall score of {Plural(shown.Count, "scan")}, oldest first: " + string.Join("; ", shown.Select(scan => $"{scan.Label} ({Day(DateOnly.FromDateTime(scan.Time.UtcDateTime))}) {ReportText.Percent(scan.Overall)}")) + ".";
+            : $"Overall score of {Plural(shown.Count, "scan")}, oldest first: " + string.Join("; ", shown.Select(scan => $"{scan.Label} ({Ids.Day(DateOnly.FromDateTime(scan.Time.UtcDateTime))}) {ReportText.Percent(scan.Overall)}")) + ".";
         OpenSvg(html, "chart-trend", height, "Overall score over time, out of 100", desc);
         foreach (var tick in new[] { 0, 50, 100 })
         {
@@ -74,11 +74,11 @@ internal static class HtmlCharts
         }
         if (points.Count > 0)
         {
-            html.Append($"<text x=\"{Number(points[0].x)}\" y=\"{height - 10}\" text-anchor=\"{(points.Count == 1 ? "middle" : "start")}\">{Day(DateOnly.FromDateTime(points[0].scan.Time.UtcDateTime))}</text>");
+            html.Append($"<text x=\"{Number(points[0].x)}\" y=\"{height - 10}\" text-anchor=\"{(points.Count == 1 ? "middle" : "start")}\">{Ids.Day(DateOnly.FromDateTime(points[0].scan.Time.UtcDateTime))}</text>");
         }
         if (points.Count > 1)
         {
-            html.Append($"<text x=\"{Number(points[^1].x)}\" y=\"{height - 10}\" text-anchor=\"end\">{Day(DateOnly.FromDateTime(points[^1].scan.Time.UtcDateTime))}</text>");
+            html.Append($"<text x=\"{Number(points[^1].x)}\" y=\"{height - 10}\" text-anchor=\"end\">{Ids.Day(DateOnly.FromDateTime(points[^1].scan.Time.UtcDateTime))}</text>");
         }
         html.Append("</svg>\n");
         if (shown.Count == 1)

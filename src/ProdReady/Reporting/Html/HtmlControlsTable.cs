@@ -110,7 +110,7 @@ internal static class HtmlControlsTable
         }
         if (evidence.Expires is { } expires)
         {
-            html.Append($" <span class=\"muted\">(until {Day(expires)})</span>");
+            html.Append($" <span class=\"muted\">(until {Ids.Day(expires)})</span>");
         }
         // Live evidence is located by its URL; an attestation is located in prodready.yml and its URL is the record.
         if (evidence.File is not null && evidence.Url is { } record)

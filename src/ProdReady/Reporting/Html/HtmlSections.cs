@@ -74,7 +74,7 @@ internal static class HtmlSections
         {
             var record = declaration.Url is { } url ? " · record: " + LinkOrText(url) : "";
             html.Append($"<tr><td>{ControlLink(result.Control)} {Escape(result.Control.Title)}</td><td>{Escape(declaration.Detector)}</td><td>{HtmlControlsTable.Badge(result.Status)}</td>");
-            html.Append($"<td>{Escape(declaration.Message)}{record}</td><td>{(declaration.Expires is { } until ? Day(until) : "–")}</td><td><code>{Escape(declaration.Location)}</code></td></tr>\n");
+            html.Append($"<td>{Escape(declaration.Message)}{record}</td><td>{(declaration.Expires is { } until ? Ids.Day(until) : "–")}</td><td><code>{Escape(declaration.Location)}</code></td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n");
     }

@@ -42,7 +42,6 @@ public static class HtmlText
             ? $"<a href=\"{Escape(text)}\" rel=\"noreferrer\">{Escape(text)}</a>"
             : Escape(text);
 
-    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Time(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 

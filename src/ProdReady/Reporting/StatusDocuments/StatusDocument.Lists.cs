@@ -23,7 +23,7 @@ public static partial class StatusDocument
                 DeclaredEvidence.Attestation => "attestation",
                 _ => "declared not applicable",
             };
-            var until = declaration.Expires is { } expires ? $", until {expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "";
+            var until = declaration.Expires is { } expires ? $", until {Ids.Day(expires)}" : "";
             var lines = new List<string>
             {
                 $"{Named(result, ids[result.Control.Id])}: {kind}{until}",
