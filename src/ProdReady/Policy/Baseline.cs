@@ -85,7 +85,9 @@ public sealed record Baseline
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             var where = e is JsonException { LineNumber: long line } ? $":{line + 1}" : "";
-            return (null, $"{file}{where}: not a valid ProdReady baseline: {e.Message}");
+            // System.Text.Json appends " LineNumber: … | BytePositionInLine: …", which the prefix already says.
+            var why = e.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0];
+            return (null, $"{file}{where}: not a valid ProdReady baseline: {why}");
         }
     }
 

@@ -39,12 +39,16 @@ public static class GateReport
         {
             console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
         }
-        var fix = verdict.Failures.FirstOrDefault(reason => reason.ControlId is not null);
-        if (fix is not null)
+        if (verdict.Passed)
         {
-            console.WriteLine();
-            console.MarkupLine($"[grey]`prodready scan --explain {Markup.Escape(fix.ControlId!)}` shows a control's evidence; prodready.yml can waive or attest (docs/configuration.md).[/]");
+            return;
         }
+        console.WriteLine();
+        // Say where to start: the first failing control, or, when only scores fall short, the scan's own to-do list.
+        var fix = verdict.Failures.FirstOrDefault(reason => reason.ControlId is not null);
+        console.MarkupLine(fix is not null
+            ? $"[grey]`prodready scan --explain {Markup.Escape(fix.ControlId!)}` shows a control's evidence; prodready.yml can waive or attest (docs/configuration.md).[/]"
+            : "[grey]`prodready scan` lists what to fix, most important first; each fix raises the score by its priority's weight.[/]");
     }
 
     /// <summary>The gate's part of a pull-request comment or CI step summary; the scan summary follows it.</summary>

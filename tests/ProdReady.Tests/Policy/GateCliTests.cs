@@ -24,6 +24,18 @@ public class GateCliTests
     }
 
     [Fact]
+    public void WhenOnlyAScoreFallsShortTheGateSaysWhereToStart()
+    {
+        using var repo = PolicyRepo.Create("service: { tier: experimental }\npolicy: { must-pass: [], min-score: 99 }\n");
+
+        var run = Support.Cli.Run(repo.Root, "gate", "--no-history");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("✗ overall score ", run.Stdout);
+        Assert.Contains("`prodready scan` lists what to fix, most important first", run.Stdout);
+    }
+
+    [Fact]
     public void ABrokenPolicyFileIsExitTwoWithEveryLine()
     {
         using var repo = PolicyRepo.Create("service:\n  tier: gold\ncontrols:\n  sec.hsts:\n    waive: { reason: r, owner: o, until: tomorrow }\n");
