@@ -13,7 +13,7 @@ namespace ProdReady.Server.Store;
 /// SQL but for <see cref="SqlDialect"/>). Each call opens its own (pooled) connection, so one instance serves
 /// concurrent requests. Database failures other than bad input propagate as <see cref="DbException"/>.
 /// </summary>
-public sealed class PortfolioStore
+public sealed partial class PortfolioStore
 {
     /// <summary>The label <see cref="AssessmentFile"/> puts before its problems; cut off again for <see cref="IngestProblem"/>.</summary>
     private const string DocumentLabel = "assessment";
