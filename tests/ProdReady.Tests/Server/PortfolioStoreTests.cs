@@ -129,14 +129,19 @@ public abstract class PortfolioStoreTests : StoreTests
     public async Task AnIngestThatFailsHalfWayLeavesNothingBehind()
     {
         var store = await Open();
-        // A category scored twice passes the reader but breaks assessment_scores' primary key, after the service and
-        // assessment rows are written.
-        var document = JsonNode.Parse(Json("orders", "team-a", ServiceTier.Critical, 'a'))!;
-        var categories = document["scores"]!["categories"]!.AsArray();
-        categories.Add(categories[0]!.DeepClone());
+        // The database refuses one control's row, after the service, assessment and score rows are written.
+        await Execute(Database.Provider == StoreProvider.Sqlite
+            ? $"CREATE TRIGGER refuse BEFORE INSERT ON assessment_controls WHEN NEW.control_id = '{NodeControl}' BEGIN SELECT RAISE(ABORT, 'refused by test'); END"
+            : $"""
+              CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+              BEGIN IF NEW.control_id = '{NodeControl}' THEN RAISE EXCEPTION 'refused by test' USING ERRCODE = 'check_violation'; END IF; RETURN NEW; END $$;
+              CREATE TRIGGER refuse BEFORE INSERT ON assessment_controls FOR EACH ROW EXECUTE FUNCTION refuse();
+              """);
 
-        await Assert.ThrowsAnyAsync<DbException>(() => store.IngestAsync(document.ToJsonString()));
+        var result = await store.IngestAsync(Json("orders", "team-a", ServiceTier.Critical, 'a'));
 
+        Assert.Equal(("$", true), (result.Problem!.Field, result.Problem.Message.StartsWith("the database refused the document: ", StringComparison.Ordinal)));
+        Assert.Contains("refused by test", result.Problem.Message);
         foreach (var table in new[] { "services", "assessments", "assessment_scores", "assessment_controls" })
         {
             Assert.Equal((table, 0L), (table, await Count(table)));
@@ -149,7 +154,21 @@ public abstract class PortfolioStoreTests : StoreTests
         { "[1, 2]", "$", "not a prodready assessment (no schemaVersion and tool.name \"prodready\"); expected the output of `prodready scan --format json`" },
         { Json(null, null, ServiceTier.Standard, 'a'), "service.name", "missing: name the service when pushing, or set `name` in its prodready.yml" },
         { FirstStatus(Json("orders", null, ServiceTier.Standard, 'a'), "great"), "results[0].status", "unknown value 'great'" },
+        { Edit(Json("orders", null, ServiceTier.Standard, 'a'), document => document["scores"]!["categories"]!.AsArray().Add(document["scores"]!["categories"]![1]!.DeepClone())),
+            $"scores.categories[{Category.All.Count}].name", $"'{Category.All[1]}' appears twice (also scores.categories[1])" },
+        { Edit(Json("orders", null, ServiceTier.Standard, 'a'), document => document["results"]![3]!["id"] = document["results"]![0]!["id"]!.GetValue<string>()),
+            "results[3].id", $"'{HistoryScans.Sample.Results[0].Control.Id}' appears twice (also results[0])" },
+        { Edit(Json("orders", null, ServiceTier.Standard, 'a'), document => document["results"]![1]!["title"] = "nul\u0000"),
+            "results[1].title", "contains a NUL character (\\u0000)" },
+        { Json(new string('x', ServiceNames.MaxLength + 1), null, ServiceTier.Standard, 'a'), "service.name", $"{ServiceNames.MaxLength + 1} characters; a service name has at most {ServiceNames.MaxLength}" },
     };
+
+    private static string Edit(string json, Action<JsonNode> edit)
+    {
+        var document = JsonNode.Parse(json)!;
+        edit(document);
+        return document.ToJsonString();
+    }
 
     [Theory]
     [MemberData(nameof(Invalid))]
@@ -244,6 +263,12 @@ public abstract class PortfolioStoreTests : StoreTests
     }
 
     private static Assessment Status(Assessment scan, string controlId, ResultStatus status) => ServerScans.Status(scan, controlId, status);
+
+    private async Task Execute(string sql)
+    {
+        await using var connection = await Database.ConnectAsync();
+        await connection.ExecuteAsync(sql);
+    }
 
     private async Task<long> Count(string table) => Assert.Single(await Rows<long>($"SELECT COUNT(*) FROM {table}"));
 
