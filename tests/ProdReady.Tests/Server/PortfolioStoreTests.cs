@@ -56,9 +56,9 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
         var first = await Open();
         var second = await Open();
 
-        Assert.Equal([1], first.AppliedMigrations);
+        Assert.Equal([1, 2], first.AppliedMigrations);
         Assert.Empty(second.AppliedMigrations);
-        Assert.Equal([(1L, "initial")], await Rows<(long, string)>("SELECT version, name FROM schema_migrations"));
+        Assert.Equal([(1L, "initial"), (2L, "webhooks")], await Rows<(long, string)>("SELECT version, name FROM schema_migrations ORDER BY version"));
         foreach (var table in new[] { "services", "assessments", "assessment_scores", "assessment_controls", "api_keys", "webhook_deliveries" })
         {
             Assert.Equal((table, 0L), (table, await Count(table)));
@@ -70,8 +70,8 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
     {
         var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(Open)));
 
-        Assert.Equal([[], [], [], [1]], stores.Select(store => store.AppliedMigrations).OrderBy(applied => applied.Count));
-        Assert.Equal(1, await Count("schema_migrations"));
+        Assert.Equal([[], [], [], [1, 2]], stores.Select(store => store.AppliedMigrations).OrderBy(applied => applied.Count));
+        Assert.Equal(2, await Count("schema_migrations"));
     }
 
     [Fact]
@@ -257,7 +257,7 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
         return document.ToJsonString();
     }
 
-    private static async Task Ingest(PortfolioStore store, string name, string owner, ServiceTier tier, params Assessment[] scans)
+    internal static async Task Ingest(PortfolioStore store, string name, string owner, ServiceTier tier, params Assessment[] scans)
     {
         foreach (var scan in scans)
         {
@@ -267,7 +267,7 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
     }
 
     /// <summary>The scan with one control's status changed and the scores computed again, as a later scan would find it.</summary>
-    private static Assessment Status(Assessment scan, string controlId, ResultStatus status)
+    internal static Assessment Status(Assessment scan, string controlId, ResultStatus status)
     {
         var results = scan.Results.Select(result => result.Control.Id == controlId ? result with { Status = status } : result).ToArray();
         return scan with { Results = results, Scores = ScoreCalculator.Compute(results) };
