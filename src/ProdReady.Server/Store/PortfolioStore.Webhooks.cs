@@ -104,7 +104,9 @@ public sealed partial class PortfolioStore
     /// <summary>
     /// Queues the events the just stored assessment raises, when it is its service's latest scan: <see cref="LevelDropped"/>
     /// below the previous latest's level, <see cref="P0Failing"/> for P0 controls failing now that did not fail there
-    /// (in a service's first assessment, every failing P0). One delivery per event and configured endpoint.
+    /// (in a service's first assessment, every failing P0). One delivery per event and configured endpoint. Ingests of
+    /// one service run one after the other from the services upsert on (its row lock in PostgreSQL, the write lock in
+    /// SQLite), so each compares with what the one before stored.
     /// </summary>
     private async Task QueueWebhooksAsync(
         DbConnection connection, DbTransaction transaction, long serviceId, long assessmentId, string service, ServiceDeclaration declared,

@@ -278,6 +278,24 @@ public abstract class WebhookDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DispatchersRunningAtOnceSendEachDeliveryOnce()
+    {
+        var store = await Open(new WebhookOptions { Urls = [.. Enumerable.Range(1, 24).Select(endpoint => $"{Receiver.Url}/{endpoint}")], Secret = Secret });
+        await PortfolioStoreTests.Ingest(store, "orders", "team-a", ServiceTier.Critical, Sample('a', 0));
+        var dispatchers = Enumerable.Range(0, 4).Select(_ => new WebhookDispatcher(store)).ToList();
+
+        var sent = await Task.WhenAll(dispatchers.Select(dispatcher => Task.Run(() => dispatcher.DeliverDueAsync())));
+        sent = [.. sent, .. await Task.WhenAll(dispatchers.Select(dispatcher => Task.Run(() => dispatcher.DeliverDueAsync())))];
+        dispatchers.ForEach(dispatcher => dispatcher.Dispose());
+
+        Assert.Equal(24, sent.Sum());
+        Assert.Equal(
+            (await Deliveries()).Select(row => row.Id.ToString(CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal),
+            Receiver.Requests.Select(request => request.Delivery!).Order(StringComparer.Ordinal));
+        Assert.All(await Deliveries(), row => Assert.Equal(1, row.Attempts));
+    }
+
+    [Fact]
     public async Task TheBackgroundServiceDeliversWhatIngestQueuesUntilStopped()
     {
         var store = await PortfolioStore.OpenAsync(Database.Provider, Database.ConnectionString);
