@@ -13,9 +13,6 @@ namespace ProdReady.Server.Store;
 /// </summary>
 public sealed partial class PortfolioStore
 {
-    public const string LevelDropped = "level.dropped";
-    public const string P0Failing = "p0.failing";
-
     /// <summary>How long a claimed delivery is left to its dispatcher before another may take it (a crash mid-send).</summary>
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
 
@@ -102,8 +99,8 @@ public sealed partial class PortfolioStore
     }
 
     /// <summary>
-    /// Queues the events the just stored assessment raises, when it is its service's latest scan: <see cref="LevelDropped"/>
-    /// below the previous latest's level, <see cref="P0Failing"/> for P0 controls failing now that did not fail there
+    /// Queues the events the just stored assessment raises, when it is its service's latest scan: <see cref="WebhookEvents.LevelDropped"/>
+    /// below the previous latest's level, <see cref="WebhookEvents.P0Failing"/> for P0 controls failing now that did not fail there
     /// (in a service's first assessment, every failing P0). One delivery per event and configured endpoint. Ingests of
     /// one service run one after the other from the services upsert on (its row lock in PostgreSQL, the write lock in
     /// SQLite), so each compares with what the one before stored.
@@ -129,58 +126,64 @@ public sealed partial class PortfolioStore
         var failedBefore = previous is null ? [] : (await connection.QueryAsync<string>(Command(transaction, cancel,
             "SELECT control_id FROM assessment_controls WHERE assessment_id = @Id AND priority = 'P0' AND status = 'fail'", new { previous.Id })))
             .ToHashSet(StringComparer.Ordinal);
+        var now = _dialect.Time(_clock.GetUtcNow());
+        foreach (var (name, controls) in RaisedEvents(snapshot, previous, failedBefore))
+        {
+            var payload = new JsonObject
+            {
+                ["event"] = name,
+                ["service"] = new JsonObject { ["name"] = service, ["owner"] = declared.Owner, ["tier"] = declared.Tier },
+                ["assessment"] = new JsonObject
+                {
+                    ["id"] = assessmentId,
+                    ["commit"] = snapshot.Commit,
+                    ["scannedAt"] = snapshot.Time.UtcDateTime,
+                    ["overall"] = snapshot.Overall,
+                    ["level"] = snapshot.Level.ToId(),
+                },
+                ["previous"] = previous is null ? null : new JsonObject { ["level"] = previous.Level, ["overall"] = previous.Overall },
+            };
+            if (controls is not null)
+            {
+                payload["controls"] = controls;
+            }
+            foreach (var url in options.Urls)
+            {
+                // The body names its own delivery id, known once the row exists.
+                var deliveryId = await connection.ExecuteScalarAsync<long>(Command(transaction, cancel, """
+                    INSERT INTO webhook_deliveries (service_id, event, url, payload, attempts, next_attempt_at, created_at)
+                    VALUES (@serviceId, @name, @url, '', 0, @now, @now)
+                    RETURNING id
+                    """, new { serviceId, name, url, now }));
+                payload["deliveryId"] = deliveryId;
+                await connection.ExecuteAsync(Command(transaction, cancel,
+                    "UPDATE webhook_deliveries SET payload = @payload WHERE id = @deliveryId", new { payload = payload.ToJsonString(), deliveryId }));
+            }
+        }
+    }
+
+    /// <summary>The events <paramref name="snapshot"/> raises against <paramref name="previous"/>, with the controls a <c>p0.failing</c> names.</summary>
+    private static List<(string Event, JsonArray? Controls)> RaisedEvents(ScanSnapshot snapshot, LatestRow? previous, HashSet<string> failedBefore)
+    {
+        var events = new List<(string Event, JsonArray? Controls)>();
+        if (previous is not null && Ids.Level(previous.Level) is { } was && snapshot.Level < was)
+        {
+            events.Add((WebhookEvents.LevelDropped, null));
+        }
         var newlyFailing = snapshot.Controls.Values
             .Where(control => control.Priority == Priority.P0 && control.Status == ResultStatus.Fail && !failedBefore.Contains(control.Id))
             .OrderBy(control => control.Id, StringComparer.Ordinal)
             .ToList();
-
-        var events = new List<(string Event, JsonArray? Controls)>();
-        if (previous is not null && Ids.Level(previous.Level) is { } was && snapshot.Level < was)
-        {
-            events.Add((LevelDropped, null));
-        }
         if (newlyFailing.Count > 0)
         {
-            events.Add((P0Failing, [.. newlyFailing.Select(control => new JsonObject
+            events.Add((WebhookEvents.P0Failing, [.. newlyFailing.Select(control => new JsonObject
             {
                 ["id"] = control.Id,
                 ["priority"] = control.Priority.ToString(),
                 ["status"] = control.Status.ToId(),
             })]));
         }
-        var now = _dialect.Time(_clock.GetUtcNow());
-        foreach (var (name, controls) in events)
-        {
-            foreach (var url in options.Urls)
-            {
-                var deliveryId = await connection.ExecuteScalarAsync<long>(Command(transaction, cancel, """
-                    INSERT INTO webhook_deliveries (service_id, event, url, payload, attempts, next_attempt_at, created_at)
-                    VALUES (@serviceId, @name, @url, '', 0, @now, @now)
-                    RETURNING id
-                    """, new { serviceId, name, url, now }));
-                var payload = new JsonObject
-                {
-                    ["event"] = name,
-                    ["service"] = new JsonObject { ["name"] = service, ["owner"] = declared.Owner, ["tier"] = declared.Tier },
-                    ["assessment"] = new JsonObject
-                    {
-                        ["id"] = assessmentId,
-                        ["commit"] = snapshot.Commit,
-                        ["scannedAt"] = snapshot.Time.UtcDateTime,
-                        ["overall"] = snapshot.Overall,
-                        ["level"] = snapshot.Level.ToId(),
-                    },
-                    ["previous"] = previous is null ? null : new JsonObject { ["level"] = previous.Level, ["overall"] = previous.Overall },
-                };
-                if (controls is not null)
-                {
-                    payload["controls"] = controls.DeepClone();
-                }
-                payload["deliveryId"] = deliveryId;
-                await connection.ExecuteAsync(Command(transaction, cancel,
-                    "UPDATE webhook_deliveries SET payload = @payload WHERE id = @deliveryId", new { payload = payload.ToJsonString(), deliveryId }));
-            }
-        }
+        return events;
     }
 
     private const string Due = "delivered_at IS NULL AND dead_lettered_at IS NULL AND next_attempt_at <= @now";

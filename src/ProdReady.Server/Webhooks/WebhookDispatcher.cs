@@ -35,15 +35,26 @@ public sealed class WebhookDispatcher : IDisposable
     public async Task<int> DeliverDueAsync(CancellationToken cancel = default)
     {
         var due = await _store.ClaimDueWebhooksAsync(BatchSize, cancel);
-        await Task.WhenAll(due.Select(async delivery => await _store.RecordWebhookAttemptAsync(delivery, await SendAsync(delivery, cancel), cancel)));
+        await Task.WhenAll(due.Select(delivery => AttemptAsync(delivery, cancel)));
         return due.Count;
     }
 
     public void Dispose() => _http.Dispose();
 
+    private async Task AttemptAsync(WebhookDelivery delivery, CancellationToken cancel)
+    {
+        var error = await SendAsync(delivery, cancel);
+        await _store.RecordWebhookAttemptAsync(delivery, error, cancel);
+    }
+
     /// <summary>Null when the endpoint accepted the delivery (2xx), else what went wrong, with nothing secret in it.</summary>
     private async Task<string?> SendAsync(WebhookDelivery delivery, CancellationToken cancel)
     {
+        var secret = _store.Webhooks.Secret;
+        if (secret.Length == 0)
+        {
+            return "no webhook secret configured: deliveries are not sent unsigned";
+        }
         if (!Uri.TryCreate(delivery.Url, UriKind.Absolute, out var endpoint) || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
         {
             return "not an absolute http or https URL";
@@ -53,7 +64,7 @@ public sealed class WebhookDispatcher : IDisposable
             Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
         };
         request.Headers.UserAgent.Add(UserAgent);
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(delivery.Payload, _store.Webhooks.Secret, _store.Clock.GetUtcNow()));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(delivery.Payload, secret, _store.Clock.GetUtcNow()));
         request.Headers.Add(WebhookSignature.EventHeader, delivery.Event);
         request.Headers.Add(WebhookSignature.DeliveryHeader, delivery.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         try

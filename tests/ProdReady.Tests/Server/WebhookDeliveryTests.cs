@@ -17,10 +17,10 @@ public sealed class SqliteWebhookDeliveryTests : WebhookDeliveryTests
 {
     protected override Task<StoreDatabase> CreateDatabaseAsync() => Task.FromResult(StoreDatabase.SqliteIn(Temp));
 
-    public override async Task DisposeAsync()
+    public override Task DisposeAsync()
     {
-        await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        return base.DisposeAsync();
     }
 }
 
@@ -275,6 +275,19 @@ public abstract class WebhookDeliveryTests : IAsyncLifetime
         Assert.Equal(
             [$"Connection refused (127.0.0.1:{closedPort})", "not an absolute http or https URL"],
             (await Deliveries()).Select(row => row.LastError));
+    }
+
+    [Fact]
+    public async Task WithoutASecretNothingIsSent()
+    {
+        var store = await Open(new WebhookOptions { Urls = [Receiver.Url] });
+        await PortfolioStoreTests.Ingest(store, "orders", "team-a", ServiceTier.Critical, Sample('a', 0));
+        using var dispatcher = new WebhookDispatcher(store);
+
+        Assert.Equal(1, await dispatcher.DeliverDueAsync());
+
+        Assert.Equal("no webhook secret configured: deliveries are not sent unsigned", Assert.Single(await Deliveries()).LastError);
+        Assert.Empty(Receiver.Requests);
     }
 
     [Fact]

@@ -60,24 +60,4 @@ public class WebhookSignatureTests
     [InlineData("t=1795000000,v1=zzfdee383f7c9b1c989c69f9f1f76a1ef9bec8cefffa9c6c7cc7f64f318924fc")]
     [InlineData("t=1795000000,v0=76fdee383f7c9b1c989c69f9f1f76a1ef9bec8cefffa9c6c7cc7f64f318924fc")]
     public void AMalformedHeaderIsRefused(string? header) => Assert.False(WebhookSignature.Verify(header, Body, Secret, SentAt, Tolerance));
-
-    [Fact]
-    public void TheRetryCeilingDoublesFromTheBaseDelayUpToTheMaximum()
-    {
-        var options = new WebhookOptions();
-
-        Assert.Equal(
-            [30, 60, 120, 240, 480, 960, 1920, 3600, 3600],
-            new[] { 1, 2, 3, 4, 5, 6, 7, 8, 5000 }.Select(attempts => options.RetryCeiling(attempts).TotalSeconds));
-    }
-
-    [Fact]
-    public void TheOptionsTextLeavesTheSecretOut()
-    {
-        var options = new WebhookOptions { Urls = ["https://hooks.example/prodready"], Secret = Secret };
-
-        Assert.Equal(
-            "WebhookOptions { Urls = [https://hooks.example/prodready], Secret = ***, MaxAttempts = 8, BaseDelay = 00:00:30, MaxDelay = 01:00:00 }",
-            options.ToString());
-    }
 }
