@@ -25,10 +25,15 @@ public sealed class WebhookDispatcher : IDisposable
     public WebhookDispatcher(PortfolioStore store)
     {
         _store = store;
-        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        // The response body is never read; to reuse a connection at most a little of it is drained, else it is closed.
+        var handler = new SocketsHttpHandler
         {
-            Timeout = RequestTimeout,
+            AllowAutoRedirect = false,
+            MaxResponseDrainSize = 16 * 1024,
+            MaxResponseHeadersLength = 16,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };
+        _http = new HttpClient(handler) { Timeout = RequestTimeout };
     }
 
     /// <summary>Sends the deliveries due now, up to <see cref="BatchSize"/>; returns how many it attempted.</summary>
