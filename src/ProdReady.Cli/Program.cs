@@ -13,6 +13,9 @@ var root = new RootCommand("ProdReady: how ready is this service for production?
     HistoryCommand.Create(),
     DiffCommand.Create(),
     ReportCommand.Create(),
+    ServeCommand.Create(),
+    KeysCommand.Create(),
+    PushCommand.Create(),
 };
 
 var parse = root.Parse(args);
@@ -25,4 +28,5 @@ if (parse.Errors.Count > 0)
     Consoles.Error.WriteLine("Run 'prodready --help' for usage.");
     return ExitCodes.BadInput;
 }
-return parse.Invoke();
+// No handler of Ctrl+C or SIGTERM here: `serve`'s host handles them, letting requests in flight finish.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -65,6 +65,10 @@ public sealed partial class PortfolioStore
         {
             return IngestResult.Invalid("service.name", "missing: name the service when pushing, or set `name` in its prodready.yml");
         }
+        if (ServiceNames.Problem(name) is { } badName)
+        {
+            return IngestResult.Invalid(string.IsNullOrWhiteSpace(serviceName) ? "service.name" : "service", badName);
+        }
         if (!ServiceDeclaration.IsKnownTier(declared.Tier))
         {
             return IngestResult.Invalid("service.tier", $"unknown value '{declared.Tier}'; expected critical, standard or experimental");
@@ -125,10 +129,24 @@ public sealed partial class PortfolioStore
     /// Every service (optionally of one owner and/or tier) by name, with its latest assessment, the number of P0
     /// controls it fails and its last <paramref name="trendPoints"/> overall scores.
     /// </summary>
-    public async Task<IReadOnlyList<ServiceSummary>> ServicesAsync(string? owner = null, string? tier = null, int trendPoints = 12, CancellationToken cancel = default)
+    public Task<IReadOnlyList<ServiceSummary>> ServicesAsync(string? owner = null, string? tier = null, int trendPoints = 12, CancellationToken cancel = default) =>
+        SummariesAsync(null, owner, tier, trendPoints, cancel);
+
+    /// <summary>One service as the portfolio shows it; null for an unknown service.</summary>
+    public async Task<ServiceSummary?> ServiceAsync(string name, int trendPoints = 12, CancellationToken cancel = default) =>
+        (await SummariesAsync(name, null, null, trendPoints, cancel)).SingleOrDefault();
+
+    /// <summary>An assessment's document, byte for byte as it was pushed; null for an unknown id.</summary>
+    public async Task<string?> DocumentAsync(long assessmentId, CancellationToken cancel = default)
     {
         await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
-        var filter = new { owner, tier, trendPoints };
+        return await connection.ExecuteScalarAsync<string?>(Command(null, cancel, "SELECT document FROM assessments WHERE id = @assessmentId", new { assessmentId }));
+    }
+
+    private async Task<IReadOnlyList<ServiceSummary>> SummariesAsync(string? name, string? owner, string? tier, int trendPoints, CancellationToken cancel)
+    {
+        await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
+        var filter = new { name, owner, tier, trendPoints };
         var services = await connection.QueryAsync<ServiceRow>(Command(null, cancel, $"""
             WITH {RankedAssessments}
             SELECT s.id AS Id, s.name AS Name, s.owner AS Owner, s.tier AS Tier, s.repo AS Repo,
@@ -203,7 +221,7 @@ public sealed partial class PortfolioStore
             FROM assessments)
         """;
 
-    private const string ServiceFilter = "(@owner IS NULL OR s.owner = @owner) AND (@tier IS NULL OR s.tier = @tier)";
+    private const string ServiceFilter = "(@name IS NULL OR s.name = @name) AND (@owner IS NULL OR s.owner = @owner) AND (@tier IS NULL OR s.tier = @tier)";
 
     private static CommandDefinition Command(DbTransaction? transaction, CancellationToken cancel, string sql, object? parameters = null) =>
         new(sql, parameters, transaction, cancellationToken: cancel);

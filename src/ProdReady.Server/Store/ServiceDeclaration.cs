@@ -8,7 +8,7 @@ namespace ProdReady.Server.Store;
 /// <see cref="History.ScanSnapshot"/> does not carry. Read from a document <see cref="History.AssessmentFile"/>
 /// has already accepted; absent in documents older than schema 1.1, where the tier is the default.
 /// </summary>
-internal sealed record ServiceDeclaration(string? Name, string? Owner, string Tier)
+public sealed record ServiceDeclaration(string? Name, string? Owner, string Tier)
 {
     public static ServiceDeclaration Read(string json)
     {

@@ -200,6 +200,14 @@ public sealed class HistoryStore : IDisposable
         });
     }
 
+    /// <summary>The latest scan's id and assessment JSON as recorded (what `scan --json` printed); null when there is no scan.</summary>
+    public (long Id, string Json)? LatestDocument() => Guard(() =>
+    {
+        (long, string)? latest = null;
+        Each("SELECT id, assessment FROM scans ORDER BY id DESC LIMIT 1", reader => latest = (reader.GetInt64(0), reader.GetString(1)));
+        return latest;
+    });
+
     public void Dispose() => _connection.Dispose();
 
     /// <summary>Scans chosen by <paramref name="clause"/>, each with its categories and controls (one query each over the id range).</summary>

@@ -17,12 +17,6 @@ namespace ProdReady.Tests.Server;
 public sealed class SqlitePortfolioStoreTests : PortfolioStoreTests
 {
     protected override Task<StoreDatabase> CreateDatabaseAsync() => Task.FromResult(StoreDatabase.SqliteIn(Temp));
-
-    public override Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        return base.DisposeAsync();
-    }
 }
 
 /// <summary>The same tests against a private PostgreSQL cluster on loopback.</summary>
@@ -32,23 +26,9 @@ public sealed class PostgresPortfolioStoreTests(PostgresCluster cluster) : Portf
 }
 
 /// <summary>The store on a real database: schema, ingest (idempotent, transactional, validated) and the portfolio queries.</summary>
-public abstract class PortfolioStoreTests : IAsyncLifetime
+public abstract class PortfolioStoreTests : StoreTests
 {
     private const string NodeControl = "sec.api-auth";
-
-    protected TempRepo Temp { get; } = new();
-
-    private StoreDatabase Database { get; set; } = null!;
-
-    protected abstract Task<StoreDatabase> CreateDatabaseAsync();
-
-    public async Task InitializeAsync() => Database = await CreateDatabaseAsync();
-
-    public virtual Task DisposeAsync()
-    {
-        Temp.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task OpeningAnEmptyDatabaseMigratesItAndReopeningChangesNothing()
@@ -68,7 +48,7 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
     [Fact]
     public async Task ServersStartingAtOnceMigrateOnce()
     {
-        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(Open)));
+        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Open())));
 
         Assert.Equal([[], [], [], [1, 2]], stores.Select(store => store.AppliedMigrations).OrderBy(applied => applied.Count));
         Assert.Equal(2, await Count("schema_migrations"));
@@ -198,11 +178,11 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
 
         Assert.Equal(["orders", "payments", "search"], all.Select(service => service.Name));
         var payments = all[1];
-        Assert.Equal(("team-a", "critical", HistoryScans.Commit('b'), fixedUp.Scores.Overall.Value, fixedUp.Scores.Level.ToId(), P0Failures(fixedUp)),
+        Assert.Equal(("team-a", "critical", HistoryScans.Commit('b'), fixedUp.Scores.Overall.Value, fixedUp.Scores.Level.ToId(), ServerScans.P0Failures(fixedUp)),
             (payments.Owner, payments.Tier, payments.Latest!.Commit, payments.Latest.Overall, payments.Latest.Level, payments.Latest.P0Failures));
         Assert.Equal([broken.Scores.Overall.Value, fixedUp.Scores.Overall.Value], payments.Trend);
-        Assert.Equal(P0Failures(broken), all[0].Latest!.P0Failures);
-        Assert.Equal(P0Failures(fixedUp) + 1, P0Failures(broken));
+        Assert.Equal(ServerScans.P0Failures(broken), all[0].Latest!.P0Failures);
+        Assert.Equal(ServerScans.P0Failures(fixedUp) + 1, ServerScans.P0Failures(broken));
         Assert.Equal(["orders", "payments"], (await store.ServicesAsync(owner: "team-a")).Select(service => service.Name));
         Assert.Equal(["orders", "search"], (await store.ServicesAsync(tier: "standard")).Select(service => service.Name));
         Assert.Equal(["search"], (await store.ServicesAsync(owner: "team-b", tier: "standard")).Select(service => service.Name));
@@ -245,10 +225,7 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
     private static readonly Lazy<Dictionary<string, Assessment>> Samples = new(() =>
         new[] { "aspnet-api", "go-hardened", "node-express-api", "python-fastapi" }.ToDictionary(name => name, SampleScans.Sample));
 
-    private Task<PortfolioStore> Open() => PortfolioStore.OpenAsync(Database.Provider, Database.ConnectionString);
-
-    private static string Json(string? name, string? owner, ServiceTier tier, char commit, int minutes = 0) =>
-        JsonReport.ToJson(HistoryScans.At(HistoryScans.Commit(commit), minutes) with { Service = new ServiceInfo { Name = name, Owner = owner, Tier = tier } });
+    private static string Json(string? name, string? owner, ServiceTier tier, char commit, int minutes = 0) => ServerScans.Json(name, owner, tier, commit, minutes);
 
     private static string FirstStatus(string json, string status)
     {
@@ -257,23 +234,16 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
         return document.ToJsonString();
     }
 
-    internal static async Task Ingest(PortfolioStore store, string name, string owner, ServiceTier tier, params Assessment[] scans)
+    private static async Task Ingest(PortfolioStore store, string name, string owner, ServiceTier tier, params Assessment[] scans)
     {
         foreach (var scan in scans)
         {
-            var result = await store.IngestAsync(JsonReport.ToJson(scan with { Service = new ServiceInfo { Name = name, Owner = owner, Tier = tier } }));
+            var result = await store.IngestAsync(ServerScans.Json(scan, name, owner, tier));
             Assert.Equal(IngestOutcome.Stored, result.Outcome);
         }
     }
 
-    /// <summary>The scan with one control's status changed and the scores computed again, as a later scan would find it.</summary>
-    internal static Assessment Status(Assessment scan, string controlId, ResultStatus status)
-    {
-        var results = scan.Results.Select(result => result.Control.Id == controlId ? result with { Status = status } : result).ToArray();
-        return scan with { Results = results, Scores = ScoreCalculator.Compute(results) };
-    }
-
-    private static int P0Failures(Assessment scan) => scan.Results.Count(result => result.Control.Priority == Priority.P0 && result.Status == ResultStatus.Fail);
+    private static Assessment Status(Assessment scan, string controlId, ResultStatus status) => ServerScans.Status(scan, controlId, status);
 
     private async Task<long> Count(string table) => Assert.Single(await Rows<long>($"SELECT COUNT(*) FROM {table}"));
 

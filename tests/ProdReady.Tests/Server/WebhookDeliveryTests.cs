@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using ProdReady.History;
 using ProdReady.Model;
 using ProdReady.Server.Store;
 using ProdReady.Server.Webhooks;
@@ -16,12 +14,6 @@ namespace ProdReady.Tests.Server;
 public sealed class SqliteWebhookDeliveryTests : WebhookDeliveryTests
 {
     protected override Task<StoreDatabase> CreateDatabaseAsync() => Task.FromResult(StoreDatabase.SqliteIn(Temp));
-
-    public override Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        return base.DisposeAsync();
-    }
 }
 
 /// <summary>The same tests against a private PostgreSQL cluster on loopback.</summary>
@@ -34,7 +26,7 @@ public sealed class PostgresWebhookDeliveryTests(PostgresCluster cluster) : Webh
 /// Webhooks end to end on a real database and a real HTTP receiver: the events ingest queues, the signed requests the
 /// dispatcher sends, its retries with backoff, dead letters and their resending.
 /// </summary>
-public abstract class WebhookDeliveryTests : IAsyncLifetime
+public abstract class WebhookDeliveryTests : StoreTests
 {
     private const string Secret = "whsec-test-secret";
     private const string AuthControl = "sec.api-auth";
@@ -42,24 +34,12 @@ public abstract class WebhookDeliveryTests : IAsyncLifetime
 
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
 
-    protected TempRepo Temp { get; } = new();
+    private WebhookReceiver Receiver { get; } = WebhookReceiver.Start();
 
-    private StoreDatabase Database { get; set; } = null!;
-
-    private WebhookReceiver Receiver { get; set; } = null!;
-
-    protected abstract Task<StoreDatabase> CreateDatabaseAsync();
-
-    public async Task InitializeAsync()
-    {
-        Database = await CreateDatabaseAsync();
-        Receiver = await WebhookReceiver.StartAsync();
-    }
-
-    public virtual async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await Receiver.DisposeAsync();
-        Temp.Dispose();
+        await base.DisposeAsync();
     }
 
     /// <summary>The node sample as scanned: not ready, eight P0 controls failing.</summary>
@@ -70,7 +50,7 @@ public abstract class WebhookDeliveryTests : IAsyncLifetime
     {
         var scan = Sample(commit, minutes);
         return scan.Results.Where(result => result.Status == ResultStatus.Fail)
-            .Aggregate(scan, (fixedUp, result) => PortfolioStoreTests.Status(fixedUp, result.Control.Id, ResultStatus.Pass));
+            .Aggregate(scan, (fixedUp, result) => ServerScans.Status(fixedUp, result.Control.Id, ResultStatus.Pass));
     }
 
     private static string[] FailingP0(Assessment scan) =>
@@ -80,10 +60,10 @@ public abstract class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task AFirstAssessmentWithFailingP0ControlsIsDeliveredSignedToEachEndpoint()
     {
-        var store = await Open(new WebhookOptions { Urls = [$"{Receiver.Url}/a", $"{Receiver.Url}/b"], Secret = Secret });
+        var store = await OpenWith(new WebhookOptions { Urls = [$"{Receiver.Url}/a", $"{Receiver.Url}/b"], Secret = Secret });
         var scan = Sample('a', 0);
 
-        await PortfolioStoreTests.Ingest(store, "orders", "team-a", ServiceTier.Critical, scan);
+        await Ingest(store, scan);
         using var dispatcher = new WebhookDispatcher(store);
         var sent = await dispatcher.DeliverDueAsync();
 
@@ -117,9 +97,9 @@ public abstract class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task TheSameLevelAndTheSameFailuresAgainQueueNothing()
     {
-        var store = await Open(Options());
+        var store = await OpenWith(Options());
 
-        await PortfolioStoreTests.Ingest(store, "orders", "team-a", ServiceTier.Critical, Sample('a', 0), Sample('b', 5));
+        await Ingest(store, Sample('a', 0), Sample('b', 5));
 
         Assert.Equal(["p0.failing"], (await Deliveries()).Select(row => row.Event));
     }
@@ -127,13 +107,13 @@ public abstract class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task ALevelDropIsDeliveredWithThePreviousLevelAndTheNewlyFailingP0()
     {
-        var store = await Open(Options());
+        var store = await OpenWith(Options());
         var healthy = Healthy('a', 0);
-        var broken = PortfolioStoreTests.Status(Healthy('b', 5), AuthControl, ResultStatus.Fail);
+        var broken = ServerScans.Status(Healthy('b', 5), AuthControl, ResultStatus.Fail);
 
-        await PortfolioStoreTests.Ingest(store, "orders", "team-a", ServiceTier.Critical, healthy);
+        await Ingest(store, healthy);
         Assert.Empty(await Deliveries());
-        await PortfolioStoreTests.Ingest(store, "orders", "team-a", ServiceTier.Critical, broken);
+        await Ingest(store, broken);
 
         Assert.Equal((ReadinessLevel.Hardened, ReadinessLevel.NotReady), (healthy.Scores.Level, broken.Scores.Level));
         var deliveries = await Deliveries();
@@ -149,10 +129,10 @@ public abstract class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task OnlyP0ControlsThatDidNotFailInThePreviousAssessmentAreReported()
     {
-        var store = await Open(Options());
-        var later = PortfolioStoreTests.Status(PortfolioStoreTests.Status(Sample('b', 5), AuthControl, ResultStatus.Pass), "sec.upload-validation", ResultStatus.Fail);
+        var store = await OpenWith(Options());
+        var later = ServerScans.Status(ServerScans.Status(Sample('b', 5), AuthControl, ResultStatus.Pass), "sec.upload-validation", ResultStatus.Fail);
 
-        await PortfolioStoreTests.Ingest(store, "orders", "team-a", ServiceTier.Critical, Sample('a', 0), later);
+        await Ingest(store, Sample('a', 0), later);
 
         var deliveries = await Deliveries();
         Assert.Equal(["p0.failing", "p0.failing"], deliveries.Select(row => row.Event));
@@ -163,9 +143,9 @@ public abstract class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task AnOlderScanPushedLateIsNotTheLatestAndQueuesNothing()
     {
-        var store = await Open(Options());
+        var store = await OpenWith(Options());
 
-        await PortfolioStoreTests.Ingest(store, "orders", "team-a", ServiceTier.Critical, Healthy('b', 10), Sample('a', 0));
+        await Ingest(store, Healthy('b', 10), Sample('a', 0));
 
         Assert.Empty(await Deliveries());
         Assert.Equal(2, Assert.Single(await Rows<long>("SELECT COUNT(*) FROM assessments")));
@@ -174,9 +154,9 @@ public abstract class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task WithoutEndpointsNothingIsQueued()
     {
-        var store = await Open(new WebhookOptions { Secret = Secret });
+        var store = await OpenWith(new WebhookOptions { Secret = Secret });
 
-        await PortfolioStoreTests.Ingest(store, "orders", "team-a", ServiceTier.Critical, Healthy('a', 0), Sample('b', 5));
+        await Ingest(store, Healthy('a', 0), Sample('b', 5));
 
         Assert.Empty(await Deliveries());
     }
@@ -185,8 +165,8 @@ public abstract class WebhookDeliveryTests : IAsyncLifetime
     public async Task AFailingEndpointIsRetriedAfterGrowingJitteredWaitsUntilItAccepts()
     {
         var options = Options();
-        var store = await Open(options);
-        await PortfolioStoreTests.Ingest(store, "orders", "team-a", ServiceTier.Critical, Sample('a', 0));
+        var store = await OpenWith(options);
+        await Ingest(store, Sample('a', 0));
         Receiver.Respond(500, 500, 200);
         using var dispatcher = new WebhookDispatcher(store);
 
@@ -201,7 +181,7 @@ public abstract class WebhookDeliveryTests : IAsyncLifetime
             Assert.InRange(retryAt, attemptedAt, attemptedAt + options.RetryCeiling(attempt));
             retries.Add(retryAt);
             Assert.Equal(0, await dispatcher.DeliverDueAsync());   // not due yet
-            _clock.Set(retryAt);
+            _clock.Now = retryAt;
         }
         Assert.Equal(1, await dispatcher.DeliverDueAsync());
 
@@ -216,18 +196,18 @@ public abstract class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task ADeliveryFailingEveryAttemptIsDeadLetteredListedAndResentOnRequest()
     {
-        var store = await Open(Options() with { MaxAttempts = 3 });
-        await PortfolioStoreTests.Ingest(store, "orders", "team-a", ServiceTier.Critical, Sample('a', 0));
+        var store = await OpenWith(Options() with { MaxAttempts = 3 });
+        await Ingest(store, Sample('a', 0));
         var queuedAt = _clock.GetUtcNow();
         Receiver.Respond(500);
         using var dispatcher = new WebhookDispatcher(store);
 
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            _clock.Advance(TimeSpan.FromHours(1));
+            _clock.Now += TimeSpan.FromHours(1);
             Assert.Equal(1, await dispatcher.DeliverDueAsync());
         }
-        _clock.Advance(TimeSpan.FromDays(1));
+        _clock.Now += TimeSpan.FromDays(1);
         Assert.Equal(0, await dispatcher.DeliverDueAsync());
 
         var id = Assert.Single(await Deliveries()).Id;
@@ -251,8 +231,8 @@ public abstract class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task ARedirectIsAFailedAttemptNotFollowed()
     {
-        var store = await Open(Options());
-        await PortfolioStoreTests.Ingest(store, "orders", "team-a", ServiceTier.Critical, Sample('a', 0));
+        var store = await OpenWith(Options());
+        await Ingest(store, Sample('a', 0));
         Receiver.Respond(307);
         using var dispatcher = new WebhookDispatcher(store);
 
@@ -267,8 +247,8 @@ public abstract class WebhookDeliveryTests : IAsyncLifetime
     public async Task AnUnreachableOrUnusableEndpointRecordsWhyWithoutTheSecret()
     {
         var closedPort = Loopback.FreePort();
-        var store = await Open(new WebhookOptions { Urls = [$"http://127.0.0.1:{closedPort}/hooks", "ftp://hooks.example/"], Secret = Secret });
-        await PortfolioStoreTests.Ingest(store, "orders", "team-a", ServiceTier.Critical, Sample('a', 0));
+        var store = await OpenWith(new WebhookOptions { Urls = [$"http://127.0.0.1:{closedPort}/hooks", "ftp://hooks.example/"], Secret = Secret });
+        await Ingest(store, Sample('a', 0));
         using var dispatcher = new WebhookDispatcher(store);
 
         Assert.Equal(2, await dispatcher.DeliverDueAsync());
@@ -281,8 +261,8 @@ public abstract class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task WithoutASecretNothingIsSent()
     {
-        var store = await Open(new WebhookOptions { Urls = [Receiver.Url] });
-        await PortfolioStoreTests.Ingest(store, "orders", "team-a", ServiceTier.Critical, Sample('a', 0));
+        var store = await OpenWith(new WebhookOptions { Urls = [Receiver.Url] });
+        await Ingest(store, Sample('a', 0));
         using var dispatcher = new WebhookDispatcher(store);
 
         Assert.Equal(1, await dispatcher.DeliverDueAsync());
@@ -294,8 +274,8 @@ public abstract class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task DispatchersRunningAtOnceSendEachDeliveryOnce()
     {
-        var store = await Open(new WebhookOptions { Urls = [.. Enumerable.Range(1, 24).Select(endpoint => $"{Receiver.Url}/{endpoint}")], Secret = Secret });
-        await PortfolioStoreTests.Ingest(store, "orders", "team-a", ServiceTier.Critical, Sample('a', 0));
+        var store = await OpenWith(new WebhookOptions { Urls = [.. Enumerable.Range(1, 24).Select(endpoint => $"{Receiver.Url}/{endpoint}")], Secret = Secret });
+        await Ingest(store, Sample('a', 0));
         var dispatchers = Enumerable.Range(0, 4).Select(_ => new WebhookDispatcher(store)).ToList();
 
         var sent = await Task.WhenAll(dispatchers.Select(dispatcher => Task.Run(() => dispatcher.DeliverDueAsync())));
@@ -312,13 +292,13 @@ public abstract class WebhookDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task TheBackgroundServiceDeliversWhatIngestQueuesUntilStopped()
     {
-        var store = await PortfolioStore.OpenAsync(Database.Provider, Database.ConnectionString);
+        var store = await Open();
         store.Webhooks = Options();
         using var dispatcher = new WebhookDispatcher(store);
         using var service = new WebhookDeliveryService(dispatcher, NullLogger<WebhookDeliveryService>.Instance);
         await service.StartAsync(CancellationToken.None);
 
-        await PortfolioStoreTests.Ingest(store, "orders", "team-a", ServiceTier.Critical, Sample('a', 0));
+        await Ingest(store, Sample('a', 0));
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (Receiver.Requests.Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(20))
         {
@@ -332,11 +312,20 @@ public abstract class WebhookDeliveryTests : IAsyncLifetime
 
     private WebhookOptions Options() => new() { Urls = [Receiver.Url], Secret = Secret };
 
-    private async Task<PortfolioStore> Open(WebhookOptions options)
+    private async Task<PortfolioStore> OpenWith(WebhookOptions options)
     {
-        var store = await PortfolioStore.OpenAsync(Database.Provider, Database.ConnectionString, _clock);
+        var store = await Open(_clock);
         store.Webhooks = options;
         return store;
+    }
+
+    /// <summary>Pushes <paramref name="scans"/>, in turn, as assessments of the service orders.</summary>
+    private static async Task Ingest(PortfolioStore store, params Assessment[] scans)
+    {
+        foreach (var scan in scans)
+        {
+            Assert.Equal(IngestOutcome.Stored, (await store.IngestAsync(ServerScans.Json(scan, "orders", "team-a", ServiceTier.Critical))).Outcome);
+        }
     }
 
     private sealed record Delivery(

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ProdReady.Server.Webhooks;
 
@@ -40,10 +41,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public IReadOnlyList<ReceivedWebhook> Requests => [.. _requests];
 
-    public static async Task<WebhookReceiver> StartAsync()
+    public static WebhookReceiver Start()
     {
         var receiver = new WebhookReceiver();
-        await receiver._app.StartAsync();
+        receiver._app.Start();
         receiver.Url = receiver._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return receiver;
     }

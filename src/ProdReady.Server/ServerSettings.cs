@@ -1,0 +1,22 @@
+namespace ProdReady.Server;
+
+/// <summary>How an operator runs the server; `prodready serve` fills it from its options.</summary>
+public sealed record ServerSettings
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>Where Kestrel listens, separated by ';' (port 0 picks a free one, as tests do).</summary>
+    public string Urls { get; init; } = DefaultUrls;
+
+    /// <summary>Anyone may read the portfolio (API and dashboard) without a key; pushing and admin still need one.</summary>
+    public bool PublicRead { get; init; }
+
+    /// <summary>The largest request body accepted; an assessment of a large repository is a few hundred KB.</summary>
+    public long MaxRequestBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>A service with no scan for this long is flagged stale.</summary>
+    public TimeSpan StaleAfter { get; init; } = TimeSpan.FromDays(14);
+
+    /// <summary>How long shutdown waits for requests in flight (an ingest) to finish.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}
