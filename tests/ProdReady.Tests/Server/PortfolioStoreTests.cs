@@ -36,9 +36,9 @@ public abstract class PortfolioStoreTests : StoreTests
         var first = await Open();
         var second = await Open();
 
-        Assert.Equal([1], first.AppliedMigrations);
+        Assert.Equal([1, 2], first.AppliedMigrations);
         Assert.Empty(second.AppliedMigrations);
-        Assert.Equal([(1L, "initial")], await Rows<(long, string)>("SELECT version, name FROM schema_migrations"));
+        Assert.Equal([(1L, "initial"), (2L, "webhooks")], await Rows<(long, string)>("SELECT version, name FROM schema_migrations ORDER BY version"));
         foreach (var table in new[] { "services", "assessments", "assessment_scores", "assessment_controls", "api_keys", "webhook_deliveries" })
         {
             Assert.Equal((table, 0L), (table, await Count(table)));
@@ -50,8 +50,8 @@ public abstract class PortfolioStoreTests : StoreTests
     {
         var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Open())));
 
-        Assert.Equal([[], [], [], [1]], stores.Select(store => store.AppliedMigrations).OrderBy(applied => applied.Count));
-        Assert.Equal(1, await Count("schema_migrations"));
+        Assert.Equal([[], [], [], [1, 2]], stores.Select(store => store.AppliedMigrations).OrderBy(applied => applied.Count));
+        Assert.Equal(2, await Count("schema_migrations"));
     }
 
     [Fact]
