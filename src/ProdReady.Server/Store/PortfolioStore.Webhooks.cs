@@ -106,7 +106,7 @@ public sealed partial class PortfolioStore
     /// SQLite), so each compares with what the one before stored.
     /// </summary>
     private async Task QueueWebhooksAsync(
-        DbConnection connection, DbTransaction transaction, long serviceId, long assessmentId, string service, ServiceDeclaration declared,
+        DbConnection connection, DbTransaction transaction, long serviceId, long assessmentId, ServiceDeclaration declared,
         ScanSnapshot snapshot, CancellationToken cancel)
     {
         var options = Webhooks;
@@ -132,7 +132,7 @@ public sealed partial class PortfolioStore
             var payload = new JsonObject
             {
                 ["event"] = name,
-                ["service"] = new JsonObject { ["name"] = service, ["owner"] = declared.Owner, ["tier"] = declared.Tier },
+                ["service"] = new JsonObject { ["name"] = declared.Name, ["owner"] = declared.Owner, ["tier"] = declared.Tier },
                 ["assessment"] = new JsonObject
                 {
                     ["id"] = assessmentId,

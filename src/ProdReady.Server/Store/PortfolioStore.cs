@@ -129,7 +129,7 @@ public sealed partial class PortfolioStore
                 Priority = control.Priority.ToString(),
                 Status = control.Status.ToId(),
             })));
-        await QueueWebhooksAsync(connection, transaction, serviceId, assessmentId, name, declared, snapshot, cancel);
+        await QueueWebhooksAsync(connection, transaction, serviceId, assessmentId, declared, snapshot, cancel);
         await transaction.CommitAsync(cancel);
         return IngestResult.Stored(assessmentId);
     }

@@ -7,6 +7,7 @@ using ProdReady.Model;
 using ProdReady.Server;
 using ProdReady.Server.Auth;
 using ProdReady.Server.Store;
+using ProdReady.Server.Webhooks;
 using HistoryScans = ProdReady.Tests.History.Scans;
 
 namespace ProdReady.Tests.Server;
@@ -193,6 +194,46 @@ public abstract class ApiTests : StoreTests
     }
 
     [Fact]
+    public async Task AnAdminSeesDeadLettersAndSendsThemAgain()
+    {
+        await using var receiver = WebhookReceiver.Start();
+        receiver.Respond(500, 200);
+        var webhooks = new WebhookOptions { Urls = [receiver.Url + "/hooks"], Secret = "a-secret-of-some-length", MaxAttempts = 1 };
+        var (server, store) = await Start(new ServerSettings { Webhooks = webhooks });
+        await using var _ = server;
+        var admin = server.Client(await Key(store, "operator", KeyScopes.Admin));
+        var writer = server.Client(await Key(store, "ci", KeyScopes.Write));
+
+        Assert.Equal(HttpStatusCode.Created, (await writer.PostAsync("/api/v1/assessments", Json(ServerScans.Json("orders", null, ServiceTier.Standard, 'a')))).StatusCode);
+        var deadLetters = await Eventually(async () => (await Body(await admin.GetAsync("/api/v1/webhooks/dead-letters"))).AsArray(), letters => letters.Count == 1);
+
+        var letter = deadLetters.Single()!;
+        Assert.Equal(("orders", "p0.failing", receiver.Url + "/hooks", 1, "HTTP 500"),
+            (letter["service"]!.GetValue<string>(), letter["event"]!.GetValue<string>(), letter["url"]!.GetValue<string>(), letter["attempts"]!.GetValue<int>(), letter["lastError"]!.GetValue<string>()));
+        var id = letter["id"]!.GetValue<long>();
+        await AssertProblem(await writer.GetAsync("/api/v1/webhooks/dead-letters"), HttpStatusCode.Forbidden, null, "this key's scopes do not allow this request");
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/v1/webhooks/dead-letters/{id}/resend", null)).StatusCode);
+        await Eventually(() => Task.FromResult(receiver.Requests), requests => requests.Count == 2);
+        Assert.Equal(receiver.Requests[0].Body, receiver.Requests[1].Body);
+        Assert.Empty(await Eventually(async () => (await Body(await admin.GetAsync("/api/v1/webhooks/dead-letters"))).AsArray(), letters => letters.Count == 0));
+        await AssertProblem(await admin.PostAsync($"/api/v1/webhooks/dead-letters/{id}/resend", null), HttpStatusCode.NotFound, null, $"no dead letter {id}");
+    }
+
+    /// <summary>What <paramref name="read"/> returns once <paramref name="done"/> holds: the server's delivery loop runs every 2 s.</summary>
+    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var value = await read();
+            if (done(value) || attempt == 150)
+            {
+                return value;
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    [Fact]
     public async Task TheOpenApiDocumentDescribesEveryOperationAndTheKeyScheme()
     {
         var (server, _) = await Start();
@@ -202,7 +243,10 @@ public abstract class ApiTests : StoreTests
 
         var operations = document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject().Select(operation => $"{operation.Key.ToUpperInvariant()} {path.Key}")).Order(StringComparer.Ordinal);
         Assert.Equal(
-            ["DELETE /api/v1/keys/{name}", "GET /api/v1/assessments/{id}", "GET /api/v1/controls/{id}", "GET /api/v1/keys", "GET /api/v1/services", "GET /api/v1/services/{name}", "POST /api/v1/assessments", "POST /api/v1/keys"],
+            [
+                "DELETE /api/v1/keys/{name}", "GET /api/v1/assessments/{id}", "GET /api/v1/controls/{id}", "GET /api/v1/keys", "GET /api/v1/services",
+                "GET /api/v1/services/{name}", "GET /api/v1/webhooks/dead-letters", "POST /api/v1/assessments", "POST /api/v1/keys", "POST /api/v1/webhooks/dead-letters/{id}/resend",
+            ],
             operations);
         Assert.Equal(("http", "bearer"), (document["components"]!["securitySchemes"]!["apiKey"]!["type"]!.GetValue<string>(), document["components"]!["securitySchemes"]!["apiKey"]!["scheme"]!.GetValue<string>()));
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using ProdReady.Server.Webhooks;
 using ProdReady.Tests.Support;
 
 namespace ProdReady.Tests.Server;
@@ -16,14 +17,16 @@ public sealed partial class ServerCliTests : IDisposable
     public async Task AKeyCreatedOnceLetsCiPushTheLatestScanToTheServer()
     {
         var repo = Path.Combine(_temp.Root, "payments");
-        await GitCopy.OfSample("python-fastapi", repo);
+        await GitCopy.OfSample("node-express-api", repo);
         var created = Support.Cli.Run(_temp.Root, "keys", "create", "--name", "ci-payments", "--scopes", "assessments:write,read");
         Assert.Equal(0, created.ExitCode);
         var key = created.Stdout.Trim();
         Assert.Matches(KeyShape(), key);
         Assert.Contains("It is shown this once", created.Stderr);
         Assert.True(File.Exists(Path.Combine(_temp.Root, ".prodready-server", "prodready.db")));
-        await using var server = await ServeProcess.StartAsync(_temp.Root);
+        await using var receiver = WebhookReceiver.Start();
+        const string Secret = "0123456789abcdef0123";
+        await using var server = await ServeProcess.StartAsync(_temp.Root, new Dictionary<string, string> { ["PRODREADY_WEBHOOK_SECRET"] = Secret }, "--webhook-url", receiver.Url + "/prodready");
         Assert.Equal(0, Support.Cli.Run(repo, "scan", ".").ExitCode);
 
         var pushed = Support.Cli.Run(repo, "push", "--server", server.Address.ToString(), "--key", key);
@@ -37,6 +40,16 @@ public sealed partial class ServerCliTests : IDisposable
         var services = await reader.GetStringAsync("/api/v1/services");
         Assert.Contains("\"name\":\"payments\"", services);
         Assert.Matches("\"commit\":\"[0-9a-f]{40}\"", services);
+
+        // The sample fails P0 controls: the first assessment of a service announces them, signed.
+        for (var waited = 0; receiver.Requests.Count == 0 && waited < 100; waited++)
+        {
+            await Task.Delay(200);
+        }
+        var hook = Assert.Single(receiver.Requests);
+        Assert.Equal(("/prodready", "p0.failing"), (hook.Path, hook.Event));
+        Assert.True(WebhookSignature.Verify(hook.Signature, hook.Body, Secret, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
+        Assert.Contains("\"name\":\"payments\"", hook.Body);
 
         var listed = Support.Cli.Run(_temp.Root, "keys", "list");
         Assert.Equal(0, listed.ExitCode);
@@ -52,6 +65,7 @@ public sealed partial class ServerCliTests : IDisposable
         var stopped = await server.StopAsync();
         Assert.Equal(0, stopped.ExitCode);
         Assert.DoesNotContain(key, stopped.Stdout + stopped.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, stopped.Stdout + stopped.Stderr, StringComparison.Ordinal);
     }
 
     public static TheoryData<string[], string> Refused => new()
@@ -64,6 +78,8 @@ public sealed partial class ServerCliTests : IDisposable
         { ["keys", "create", "--name", "c i", "--scopes", "read"], "error: --name: 'c i' is not a key name: 1 to 64 letters, digits, '.', '_' or '-'" },
         { ["keys", "create", "--name", "ci", "--scopes", "read", "--expires", "2020-13-01"], "error: --expires '2020-13-01': not a day (yyyy-MM-dd)" },
         { ["keys", "revoke", "nobody"], "error: no active key named 'nobody' (`prodready keys list` shows them)" },
+        { ["serve", "--webhook-url", "http://127.0.0.1:9/hooks"], "error: --webhook-url needs a signing secret of at least 16 characters in $PRODREADY_WEBHOOK_SECRET (e.g. from `openssl rand -hex 32`)" },
+        { ["serve", "--webhook-url", "ftp://127.0.0.1/hooks"], "error: --webhook-url 'ftp://127.0.0.1/hooks': not an http(s) URL" },
         { ["serve", "--provider", "postgres"], "error: --db: not a postgres connection string (give one with --db or $PRODREADY_DB, e.g. \"Host=db;Database=prodready;Username=prodready\")" },
     };
 

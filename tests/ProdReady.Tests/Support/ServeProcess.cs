@@ -22,7 +22,10 @@ public sealed class ServeProcess : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>Starts `prodready serve ARGS --urls http://127.0.0.1:PORT` in <paramref name="workingDirectory"/> and waits until it answers.</summary>
-    public static async Task<ServeProcess> StartAsync(string workingDirectory, params string[] args)
+    public static Task<ServeProcess> StartAsync(string workingDirectory, params string[] args) => StartAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="StartAsync(string, string[])"/>, with extra environment variables.</summary>
+    public static async Task<ServeProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var address = new Uri($"http://127.0.0.1:{Loopback.FreePort().ToString(CultureInfo.InvariantCulture)}");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -31,6 +34,10 @@ public sealed class ServeProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         var serve = new ServeProcess(Process.Start(start)!, address);
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
         for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(60); await Task.Delay(200))
