@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
 using ProdReady.Server.Webhooks;
 using ProdReady.Tests.Support;
@@ -9,6 +10,7 @@ namespace ProdReady.Tests.Server;
 /// The "done when", as a user runs it: `keys create`, `serve`, `scan` then `push` from a repository, and the
 /// service on the server; then what goes wrong (no key, a revoked key, plain http, a server that is not there).
 /// </summary>
+[SupportedOSPlatform("linux")] // serve is stopped with kill -TERM; the database folder's mode is a Unix one
 public sealed partial class ServerCliTests : IDisposable
 {
     private readonly TempRepo _temp = new();
@@ -24,6 +26,7 @@ public sealed partial class ServerCliTests : IDisposable
         Assert.Matches(KeyShape(), key);
         Assert.Contains("It is shown this once", created.Stderr);
         Assert.True(File.Exists(Path.Combine(_temp.Root, ".prodready-server", "prodready.db")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(_temp.Root, ".prodready-server")));
         await using var receiver = WebhookReceiver.Start();
         const string Secret = "0123456789abcdef0123";
         await using var server = await ServeProcess.StartAsync(_temp.Root, new Dictionary<string, string> { ["PRODREADY_WEBHOOK_SECRET"] = Secret }, "--webhook-url", receiver.Url + "/prodready");
