@@ -1,3 +1,5 @@
+using ProdReady.Server.Operations;
+
 namespace ProdReady.Server;
 
 /// <summary>How an operator runs the server; `prodready serve` fills it from its options.</summary>
@@ -19,4 +21,10 @@ public sealed record ServerSettings
 
     /// <summary>How long shutdown waits for requests in flight (an ingest) to finish.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Requests per window for one API key (or client address); <see cref="RateLimit.Off"/> for none.</summary>
+    public RateLimit RateLimit { get; init; } = RateLimit.Default;
+
+    /// <summary>How long a request may take before it is cancelled with a 504.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }
