@@ -16,8 +16,8 @@ namespace ProdReady.Server.Operations;
 public static class ServerOperations
 {
     public const string HealthPrefix = "/healthz/";
-    public const string LivePath = HealthPrefix + "live";
-    public const string ReadyPath = HealthPrefix + "ready";
+    public const string LivePath = "/healthz/live";
+    public const string ReadyPath = "/healthz/ready";
     public const string MetricsPath = "/metrics";
 
     /// <summary>Request headers in all: a key, a dashboard cookie and a browser's usual headers fit many times over.</summary>
