@@ -41,7 +41,12 @@ public sealed partial record RateLimit(int Permits, TimeSpan Window)
         return new RateLimit(permits, window);
     }
 
-    public override string ToString() => IsOff ? "off" : $"{Permits}/{(Window.TotalSeconds == 1 ? "s" : Window.TotalMinutes == 1 ? "min" : "h")}";
+    public override string ToString() =>
+        IsOff ? "off"
+        : Window == TimeSpan.FromSeconds(1) ? $"{Permits}/s"
+        : Window == TimeSpan.FromMinutes(1) ? $"{Permits}/min"
+        : Window == TimeSpan.FromHours(1) ? $"{Permits}/h"
+        : $"{Permits} per {Window.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
 
     [GeneratedRegex(@"^(?<permits>[0-9]{1,9})/(?<unit>s|min|h)$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Shape();
