@@ -91,6 +91,31 @@ public sealed class ServeProcessTests : IDisposable
         Assert.Equal(["orders"], (await store.ServicesAsync()).Select(service => service.Name));
     }
 
+    [Fact]
+    public async Task RateLimitOptionSetsTheLimitPerCaller()
+    {
+        await using var serve = await ServeProcess.StartAsync(_temp.Root, DatabaseFile, "--rate-limit", "2/min");
+        using var client = new HttpClient { BaseAddress = serve.Address };
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await client.GetAsync("/api/v1/services")).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public void ARateLimitThatIsNotOneStopsServeBeforeItStarts()
+    {
+        var run = Support.Cli.Run(_temp.Root, "serve", "--rate-limit", "100/day", "--db", DatabaseFile);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--rate-limit: '100/day' is not a rate limit: give requests per window (600/min, 50/s, 20000/h) or off", run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(DatabaseFile));
+    }
+
     private static string? CorrelationOf(JsonObject line) =>
         line["Scopes"]!.AsArray().Select(scope => (string?)scope?["CorrelationId"]).SingleOrDefault(id => id is not null);
 
