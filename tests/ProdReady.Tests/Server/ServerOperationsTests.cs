@@ -42,13 +42,7 @@ public sealed partial class ServerOperationsTests
     public async Task ReadinessIs503NamingTheDatabaseWhenItFailsWhileLivenessStaysUp()
     {
         await using var server = await RunningServer.StartAsync();
-        // The database goes away: its file (and journal) become a folder, which SQLite cannot open.
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(server.DatabaseFile)!, "portfolio.db*"))
-        {
-            File.Delete(file);
-        }
-        Directory.CreateDirectory(server.DatabaseFile);
+        BreakDatabase(server);
 
         var ready = await server.Client.GetAsync("/healthz/ready");
         var live = await server.Client.GetAsync("/healthz/live");
@@ -88,6 +82,26 @@ public sealed partial class ServerOperationsTests
         Assert.False(response.Headers.Contains("Server"));
         Assert.False(response.Headers.Contains("Strict-Transport-Security")); // plain http
         Assert.Matches(GeneratedId(), Assert.Single(response.Headers.GetValues(CorrelationId.Header)));
+    }
+
+    [Fact]
+    public async Task AServerErrorIsProblemJsonWithTheHeadersAndCorrelationIdAndNothingInternal()
+    {
+        await using var server = await RunningServer.StartAsync(new ServerSettings { PublicRead = true });
+        BreakDatabase(server);
+
+        var response = await server.Client.GetAsync("/api/v1/services");
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal((HttpStatusCode.InternalServerError, "application/problem+json"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+        foreach (var (name, value) in SecurityHeaderValues)
+        {
+            Assert.Equal((name, value), (name, string.Join(", ", response.Headers.GetValues(name))));
+        }
+        Assert.Equal(Assert.Single(response.Headers.GetValues(CorrelationId.Header)), (string)JsonNode.Parse(body)!["correlationId"]!);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("SQLite", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("portfolio.db", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -278,6 +292,17 @@ public sealed partial class ServerOperationsTests
         Assert.Contains(lines, line => line.StartsWith("process_resident_memory_bytes ", StringComparison.Ordinal));
         Assert.Contains(lines, line => line.StartsWith("prodready_uptime_seconds ", StringComparison.Ordinal));
         Assert.All(lines, line => Assert.Matches(ExpositionLine(), line));
+    }
+
+    /// <summary>The database goes away: its file (and journal) become a folder, which SQLite cannot open.</summary>
+    private static void BreakDatabase(RunningServer server)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(server.DatabaseFile)!, "portfolio.db*"))
+        {
+            File.Delete(file);
+        }
+        Directory.CreateDirectory(server.DatabaseFile);
     }
 
     /// <summary>What the server generates: a version 7 GUID's 32 hex digits.</summary>
