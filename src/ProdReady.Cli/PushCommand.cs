@@ -110,9 +110,15 @@ internal static class PushCommand
                 return ExitCodes.BadInput;
             }
             Consoles.Warn($"{endpoint}: {failure}; trying again");
-            await Task.Delay(retryAfter is { } wait && wait < TimeSpan.FromSeconds(30) ? wait : TimeSpan.FromSeconds(attempt * 2), cancel);
+            await Task.Delay(retryAfter is { } wait && wait < TimeSpan.FromSeconds(30) ? wait : ExponentialBackoff(attempt), cancel);
         }
     }
+
+    /// <summary>
+    /// The wait after failed attempt <paramref name="attempt"/>: 1 to 2 s, then 2 to 4 s. Doubling gives a restarting
+    /// server room; the jitter keeps CI jobs failed by the same outage from retrying in step.
+    /// </summary>
+    private static TimeSpan ExponentialBackoff(int attempt) => TimeSpan.FromSeconds(Math.Pow(2, attempt - 1) * (1 + Random.Shared.NextDouble()));
 
     private sealed record Pushed(long Id, string Service, string Outcome, string Location);
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ProdReady.Server;
+using ProdReady.Server.Operations;
 using ProdReady.Server.Webhooks;
 
 namespace ProdReady.Cli;
@@ -18,6 +19,11 @@ internal static class ServeCommand
         var store = new ServerStore();
         var urls = new Option<string>("--urls") { Description = "Where to listen, ';'-separated", DefaultValueFactory = _ => ServerSettings.DefaultUrls };
         var publicRead = new Option<bool>("--public-read") { Description = "Let anyone read the portfolio and dashboard without a key (pushing and admin still need one)" };
+        var rateLimit = new Option<string>("--rate-limit")
+        {
+            Description = "Requests one API key (or client address) may make: N/s, N/min, N/h, or off (e.g. for a load test)",
+            DefaultValueFactory = _ => RateLimit.Default.ToString(),
+        };
         var staleDays = new Option<int>("--stale-days") { Description = "Flag a service as stale after this many days without a scan", DefaultValueFactory = _ => 14 };
         var webhookUrls = new Option<string[]>("--webhook-url")
         {
@@ -26,7 +32,7 @@ internal static class ServeCommand
         var webhookAttempts = new Option<int>("--webhook-attempts") { Description = "Attempts before a delivery is parked as a dead letter", DefaultValueFactory = _ => new WebhookOptions().MaxAttempts };
         var command = new Command("serve", "Run the ProdReady server: an API that CI pushes assessments to, and a dashboard of the portfolio")
         {
-            urls, publicRead, staleDays, webhookUrls, webhookAttempts,
+            urls, publicRead, staleDays, rateLimit, webhookUrls, webhookAttempts,
         };
         store.AddTo(command);
         command.SetAction(async (parse, cancel) =>
@@ -34,6 +40,11 @@ internal static class ServeCommand
             if (parse.GetValue(staleDays) < 1)
             {
                 Consoles.Fail($"--stale-days {parse.GetValue(staleDays)}: give a number of days, 1 or more");
+                return ExitCodes.BadInput;
+            }
+            if (RateLimit.Parse(parse.GetValue(rateLimit)!, out var badLimit) is not { } limit)
+            {
+                Consoles.Fail($"--rate-limit: {badLimit}");
                 return ExitCodes.BadInput;
             }
             if (Webhooks(parse.GetValue(webhookUrls) ?? [], parse.GetValue(webhookAttempts)) is not { } webhooks)
@@ -49,6 +60,7 @@ internal static class ServeCommand
                 Urls = parse.GetValue(urls)!,
                 PublicRead = parse.GetValue(publicRead),
                 StaleAfter = TimeSpan.FromDays(parse.GetValue(staleDays)),
+                RateLimit = limit,
                 Webhooks = webhooks,
             };
             await using var app = ServerApp.Build(settings, opened);

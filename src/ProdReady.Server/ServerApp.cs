@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProdReady.Server.Api;
 using ProdReady.Server.Auth;
+using ProdReady.Server.Operations;
 using ProdReady.Server.Store;
 using ProdReady.Server.Webhooks;
 
@@ -13,7 +14,8 @@ namespace ProdReady.Server;
 
 /// <summary>
 /// The server as one ASP.NET Core application over an opened <see cref="PortfolioStore"/>: the API under /api/v1 and
-/// its OpenAPI document. `prodready serve` runs it; tests start it on a free loopback port.
+/// its OpenAPI document, with health, metrics, logs and limits from Operations/. `prodready serve` runs it; tests
+/// start it on a free loopback port.
 /// </summary>
 public static class ServerApp
 {
@@ -44,13 +46,17 @@ public static class ServerApp
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(options => AccessPolicies.Add(options, settings.PublicRead));
         builder.Services.AddOpenApi(ApiDocument.Version, ApiDocument.Configure);
+        builder.AddServerOperations(settings);
 
         var app = builder.Build();
+        app.UseServerOperations();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimits();
         app.UseAuthorization();
         app.MapOpenApi(ApiDocument.Route).AllowAnonymous();
+        app.MapServerOperations();
         var api = app.MapGroup("/api/v1");
         AssessmentEndpoints.Map(api);
         PortfolioEndpoints.Map(api);

@@ -1,3 +1,4 @@
+using ProdReady.Server.Operations;
 using ProdReady.Server.Webhooks;
 
 namespace ProdReady.Server;
@@ -24,4 +25,10 @@ public sealed record ServerSettings
 
     /// <summary>Where level drops and new P0 failures are sent; none by default.</summary>
     public WebhookOptions Webhooks { get; init; } = new();
+
+    /// <summary>Requests per window for one API key (or client address); <see cref="RateLimit.Off"/> for none.</summary>
+    public RateLimit RateLimit { get; init; } = RateLimit.Default;
+
+    /// <summary>How long a request may take before it is cancelled with a 504.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

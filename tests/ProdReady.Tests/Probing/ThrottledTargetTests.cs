@@ -17,7 +17,7 @@ public class ThrottledTargetTests
         Assert.Equal("the service answered 429 (rate limited) 3 times in a row, so the probe stopped; later checks were not sent", report.StoppedBecause);
         Assert.Equal(13, report.RequestsSent);
         Assert.Equal(
-            ["health.liveness Inconclusive: could not look for a liveness endpoint: /health → 429", "health.readiness Inconclusive: could not look for a readiness endpoint: /health/ready → 429"],
+            ["health.liveness Inconclusive: could not look for a liveness endpoint: /health → 429", "health.readiness Inconclusive: could not look for a readiness endpoint: /readyz → 429"],
             report.Findings.Where(f => f.ProbeId.StartsWith("health.", StringComparison.Ordinal)).Select(f => $"{f.ProbeId} {f.Verdict}: {f.Message}"));
         // The limit the probe ran into is itself the evidence of rate limiting: no burst needed.
         Assert.Equal("rate-limit Pass: limited the probe's ordinary requests (two at a time): 429 with Retry-After: 10",

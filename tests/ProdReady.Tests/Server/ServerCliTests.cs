@@ -29,7 +29,8 @@ public sealed partial class ServerCliTests : IDisposable
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(_temp.Root, ".prodready-server")));
         await using var receiver = WebhookReceiver.Start();
         const string Secret = "0123456789abcdef0123";
-        await using var server = await ServeProcess.StartAsync(_temp.Root, new Dictionary<string, string> { ["PRODREADY_WEBHOOK_SECRET"] = Secret }, "--webhook-url", receiver.Url + "/prodready");
+        await using var server = await ServeProcess.StartAsync(
+            _temp.Root, Path.Combine(".prodready-server", "prodready.db"), new Dictionary<string, string> { ["PRODREADY_WEBHOOK_SECRET"] = Secret }, "--webhook-url", receiver.Url + "/prodready");
         Assert.Equal(0, Support.Cli.Run(repo, "scan", ".").ExitCode);
 
         var pushed = Support.Cli.Run(repo, "push", "--server", server.Address.ToString(), "--key", key);
@@ -65,10 +66,11 @@ public sealed partial class ServerCliTests : IDisposable
             (revoked.ExitCode, revoked.Stderr.Trim().Split('\n')[^1]));
         Assert.DoesNotContain(key, pushed.Stdout + pushed.Stderr + revoked.Stdout + revoked.Stderr, StringComparison.Ordinal);
 
-        var stopped = await server.StopAsync();
-        Assert.Equal(0, stopped.ExitCode);
-        Assert.DoesNotContain(key, stopped.Stdout + stopped.Stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain(Secret, stopped.Stdout + stopped.Stderr, StringComparison.Ordinal);
+        server.Terminate();
+        Assert.Equal(0, await server.ExitCodeAsync());
+        var printed = string.Join('\n', server.Stdout) + server.Stderr;
+        Assert.DoesNotContain(key, printed, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, printed, StringComparison.Ordinal);
     }
 
     public static TheoryData<string[], string> Refused => new()

@@ -10,8 +10,8 @@ namespace ProdReady.Probing.Probes;
 /// </summary>
 public sealed partial class HealthProbe : IProbe
 {
-    private static readonly string[] LivenessPaths = ["/livez", "/health/live", "/health/liveness", "/alive", "/actuator/health/liveness", "/q/health/live"];
-    private static readonly string[] ReadinessPaths = ["/readyz", "/health/ready", "/health/readiness", "/ready", "/actuator/health/readiness", "/q/health/ready"];
+    private static readonly string[] LivenessPaths = ["/livez", "/health/live", "/health/liveness", "/alive", "/actuator/health/liveness", "/q/health/live", "/healthz/live"];
+    private static readonly string[] ReadinessPaths = ["/readyz", "/health/ready", "/health/readiness", "/ready", "/actuator/health/readiness", "/q/health/ready", "/healthz/ready"];
 
     /// <summary>One endpoint for both, when nothing more specific answers.</summary>
     private static readonly string[] GeneralPaths = ["/health", "/healthz", "/actuator/health", "/ping", "/status"];
