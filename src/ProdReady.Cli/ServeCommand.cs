@@ -33,6 +33,8 @@ internal static class ServeCommand
                 Urls = parse.GetValue(urls)!,
                 PublicRead = parse.GetValue(publicRead),
                 StaleAfter = TimeSpan.FromDays(parse.GetValue(staleDays)),
+                // Beside the database, so that sessions outlive a restart; PostgreSQL servers keep them in memory.
+                SessionKeysFolder = store.SqliteFolder is { } folder ? Path.Combine(folder, "session-keys") : null,
             };
             await using var app = ServerApp.Build(settings, opened);
             try

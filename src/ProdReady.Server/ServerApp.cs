@@ -6,13 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProdReady.Server.Api;
 using ProdReady.Server.Auth;
+using ProdReady.Server.Dashboard;
 using ProdReady.Server.Store;
 
 namespace ProdReady.Server;
 
 /// <summary>
-/// The server as one ASP.NET Core application over an opened <see cref="PortfolioStore"/>: the API under /api/v1 and
-/// its OpenAPI document. `prodready serve` runs it; tests start it on a free loopback port.
+/// The server as one ASP.NET Core application over an opened <see cref="PortfolioStore"/>: the API under /api/v1, its
+/// OpenAPI document and the dashboard. `prodready serve` runs it; tests start it on a free loopback port.
 /// </summary>
 public static class ServerApp
 {
@@ -40,6 +41,7 @@ public static class ServerApp
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(options => AccessPolicies.Add(options, settings.PublicRead));
         builder.Services.AddOpenApi(ApiDocument.Version, ApiDocument.Configure);
+        DashboardSession.Add(builder, settings);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -51,6 +53,7 @@ public static class ServerApp
         AssessmentEndpoints.Map(api);
         PortfolioEndpoints.Map(api);
         KeyEndpoints.Map(api);
+        DashboardEndpoints.Map(app);
         return app;
     }
 }

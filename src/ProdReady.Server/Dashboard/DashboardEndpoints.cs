@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace ProdReady.Server.Dashboard;
+
+/// <summary>The dashboard's pages, outside /api/v1 and outside the OpenAPI document.</summary>
+public static class DashboardEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("").ExcludeFromDescription();
+        pages.MapGet("/", PortfolioPage.RenderAsync).RequireAuthorization(DashboardSession.ReadPolicy);
+        pages.MapGet("/services/{name}", ServicePage.RenderAsync).RequireAuthorization(DashboardSession.ReadPolicy);
+        pages.MapGet("/controls/{id}", ControlPage.RenderAsync).RequireAuthorization(DashboardSession.ReadPolicy);
+        pages.MapGet(DashboardSession.SignInPath, SignInPage.Show).AllowAnonymous();
+        pages.MapPost(DashboardSession.SignInPath, SignInPage.SubmitAsync).AllowAnonymous();
+        pages.MapPost("/signout", (Delegate)SignInPage.SignOutAsync).RequireAuthorization(DashboardSession.ReadPolicy);
+    }
+}

@@ -1,0 +1,124 @@
+using Dapper;
+
+namespace ProdReady.Server.Store;
+
+/// <summary>
+/// The dashboard's queries. The portfolio is sorted, filtered and paged in SQL, so a page of a 5,000-service
+/// portfolio reads its own rows' details only: each service's latest assessment is one index seek
+/// (assessments_latest), P0 failures and trends are fetched for the page's rows alone.
+/// </summary>
+public sealed partial class PortfolioStore
+{
+    /// <summary>Each matching service with the id of its latest assessment (by scan time; ties: the later stored).</summary>
+    private const string LatestPerService = """
+        latest AS (
+            SELECT s.id, s.name, s.owner, s.tier, s.repo,
+                   (SELECT a.id FROM assessments a WHERE a.service_id = s.id ORDER BY a.scanned_at DESC, a.id DESC LIMIT 1) AS assessment_id
+            FROM services s
+            WHERE (@owner IS NULL OR s.owner = @owner) AND (@tier IS NULL OR s.tier = @tier))
+        """;
+
+    /// <summary>One page of the portfolio and the totals of all services it selects; services scanned before <paramref name="staleBefore"/> count as stale.</summary>
+    public async Task<PortfolioPage> PortfolioPageAsync(PortfolioQuery query, DateTimeOffset staleBefore, int trendPoints = 12, CancellationToken cancel = default)
+    {
+        await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
+        var filter = new
+        {
+            owner = query.Owner,
+            tier = query.Tier,
+            limit = query.PageSize,
+            offset = (long)(query.Page - 1) * query.PageSize,
+            staleBefore = _dialect.Time(staleBefore),
+        };
+        var sortKey = SortKey(query.Sort);
+        var direction = query.Descending ? "DESC" : "ASC";
+        var rows = (await connection.QueryAsync<ServiceRow>(Command(null, cancel, $"""
+            WITH {LatestPerService}
+            SELECT l.id AS Id, l.name AS Name, l.owner AS Owner, l.tier AS Tier, l.repo AS Repo,
+                   a.id AS AssessmentId, a.commit_sha AS CommitSha, a.scanned_at AS ScannedAt, a.overall AS Overall, a.level AS Level
+            FROM latest l LEFT JOIN assessments a ON a.id = l.assessment_id
+            ORDER BY CASE WHEN {sortKey} IS NULL THEN 1 ELSE 0 END, {sortKey} {direction}, l.name
+            LIMIT @limit OFFSET @offset
+            """, filter))).ToList();
+        var levels = await connection.QueryAsync<LevelCount>(Command(null, cancel, $"""
+            WITH {LatestPerService}
+            SELECT a.level AS Level, COUNT(*) AS Services, SUM(CASE WHEN a.scanned_at < @staleBefore THEN 1 ELSE 0 END) AS Stale
+            FROM latest l LEFT JOIN assessments a ON a.id = l.assessment_id
+            GROUP BY a.level
+            """, filter));
+
+        var assessmentIds = rows.Where(row => row.AssessmentId is not null).Select(row => row.AssessmentId!.Value).ToList();
+        var p0 = (await connection.QueryAsync<(long AssessmentId, long Failures)>(Command(null, cancel, """
+            SELECT assessment_id, COUNT(*) FROM assessment_controls
+            WHERE assessment_id IN @assessmentIds AND priority = 'P0' AND status = 'fail'
+            GROUP BY assessment_id
+            """, new { assessmentIds }))).ToDictionary(count => count.AssessmentId, count => (int)count.Failures);
+        var serviceIds = rows.Select(row => row.Id).ToList();
+        var trends = (await connection.QueryAsync<TrendRow>(Command(null, cancel, """
+            SELECT r.service_id AS ServiceId, r.overall AS Overall
+            FROM (SELECT service_id, overall, ROW_NUMBER() OVER (PARTITION BY service_id ORDER BY scanned_at DESC, id DESC) AS position
+                  FROM assessments WHERE service_id IN @serviceIds) r
+            WHERE r.position <= @trendPoints
+            ORDER BY r.service_id, r.position DESC
+            """, new { serviceIds, trendPoints }))).ToLookup(point => point.ServiceId, point => point.Overall);
+
+        var byLevel = levels.ToList();
+        var totals = new PortfolioTotals(
+            (int)byLevel.Sum(level => level.Services),
+            byLevel.Where(level => level.Level is not null).ToDictionary(level => level.Level!, level => (int)level.Services, StringComparer.Ordinal),
+            (int)byLevel.Where(level => level.Level is null).Sum(level => level.Services),
+            (int)byLevel.Sum(level => level.Stale ?? 0));
+        return new PortfolioPage([.. rows.Select(row => new ServiceSummary(
+            row.Id, row.Name, row.Owner, row.Tier, row.Repo,
+            row.AssessmentId is { } id ? new LatestAssessment(id, Commit(row.CommitSha), Time(row.ScannedAt), row.Overall, row.Level!, p0.GetValueOrDefault(id)) : null,
+            [.. trends[row.Id]]))], totals);
+    }
+
+    /// <summary>Every owner some service declares, in order, for the portfolio's owner filter.</summary>
+    public async Task<IReadOnlyList<string>> OwnersAsync(CancellationToken cancel = default)
+    {
+        await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
+        return [.. await connection.QueryAsync<string>(Command(null, cancel, "SELECT DISTINCT owner FROM services WHERE owner IS NOT NULL ORDER BY owner"))];
+    }
+
+    /// <summary>
+    /// For each service whose latest assessment fails <paramref name="controlId"/>: the scan time of the first
+    /// assessment of its latest run of failing ones (no later assessment has the control other than failing).
+    /// </summary>
+    public async Task<IReadOnlyList<ControlFailure>> FailingSinceAsync(string controlId, CancellationToken cancel = default)
+    {
+        await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
+        var rows = await connection.QueryAsync<(string Service, object Since)>(Command(null, cancel, """
+            SELECT s.name, MIN(a.scanned_at)
+            FROM assessments a
+            JOIN assessment_controls c ON c.assessment_id = a.id AND c.control_id = @controlId AND c.status = 'fail'
+            JOIN services s ON s.id = a.service_id
+            WHERE NOT EXISTS (
+                SELECT 1 FROM assessments later
+                JOIN assessment_controls lc ON lc.assessment_id = later.id AND lc.control_id = @controlId
+                WHERE later.service_id = a.service_id AND lc.status <> 'fail'
+                  AND (later.scanned_at > a.scanned_at OR (later.scanned_at = a.scanned_at AND later.id > a.id)))
+            GROUP BY s.name
+            """, new { controlId }));
+        return [.. rows.Select(row => new ControlFailure(row.Service, Time(row.Since)))];
+    }
+
+    /// <summary>The SQL a sort column orders by; the only text of a query that comes from a request, picked from this list.</summary>
+    private static string SortKey(PortfolioSort sort) => sort switch
+    {
+        PortfolioSort.Owner => "l.owner",
+        PortfolioSort.Tier => "CASE l.tier WHEN 'critical' THEN 0 WHEN 'standard' THEN 1 ELSE 2 END",
+        PortfolioSort.Level => "CASE a.level WHEN 'not-ready' THEN 0 WHEN 'developing' THEN 1 WHEN 'ready' THEN 2 WHEN 'hardened' THEN 3 END",
+        PortfolioSort.Score => "a.overall",
+        PortfolioSort.P0 => "CASE WHEN a.id IS NULL THEN NULL ELSE (SELECT COUNT(*) FROM assessment_controls c WHERE c.assessment_id = a.id AND c.priority = 'P0' AND c.status = 'fail') END",
+        PortfolioSort.LastScan => "a.scanned_at",
+        _ => "l.name",
+    };
+
+    private sealed class LevelCount
+    {
+        public string? Level { get; init; }
+        public long Services { get; init; }
+        public long? Stale { get; init; }
+    }
+}
