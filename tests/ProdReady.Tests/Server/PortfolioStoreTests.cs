@@ -5,9 +5,9 @@ using Microsoft.Data.Sqlite;
 using ProdReady.History;
 using ProdReady.Model;
 using ProdReady.Reporting;
-using ProdReady.Scoring;
 using ProdReady.Server.Store;
 using ProdReady.Tests.Support;
+using static ProdReady.Tests.Server.ServerAssessments;
 using HistoryScans = ProdReady.Tests.History.Scans;
 using SampleScans = ProdReady.Tests.Reporting.Scans;
 
@@ -34,8 +34,6 @@ public sealed class PostgresPortfolioStoreTests(PostgresCluster cluster) : Portf
 /// <summary>The store on a real database: schema, ingest (idempotent, transactional, validated) and the portfolio queries.</summary>
 public abstract class PortfolioStoreTests : IAsyncLifetime
 {
-    private const string NodeControl = "sec.api-auth";
-
     protected TempRepo Temp { get; } = new();
 
     private StoreDatabase Database { get; set; } = null!;
@@ -190,9 +188,9 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
         var old = HistoryScans.At(HistoryScans.Commit('a'), minutes: 0);
         var fixedUp = Status(HistoryScans.At(HistoryScans.Commit('b'), minutes: 10), NodeControl, ResultStatus.Pass);
         var broken = Status(HistoryScans.At(HistoryScans.Commit('c'), minutes: 5), NodeControl, ResultStatus.Fail);
-        await Ingest(store, "payments", "team-a", ServiceTier.Critical, fixedUp, old, broken);
-        await Ingest(store, "orders", "team-a", ServiceTier.Standard, broken);
-        await Ingest(store, "search", "team-b", ServiceTier.Standard, old);
+        await IngestAsync(store, "payments", "team-a", ServiceTier.Critical, fixedUp, old, broken);
+        await IngestAsync(store, "orders", "team-a", ServiceTier.Standard, broken);
+        await IngestAsync(store, "search", "team-b", ServiceTier.Standard, old);
 
         var all = await store.ServicesAsync(trendPoints: 2);
 
@@ -214,7 +212,7 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
     {
         var store = await Open();
         var scans = new[] { ('b', 20), ('a', 0), ('c', 10) }.Select(scan => HistoryScans.At(HistoryScans.Commit(scan.Item1), scan.Item2)).ToArray();
-        await Ingest(store, "orders", "team-a", ServiceTier.Standard, scans);
+        await IngestAsync(store, "orders", "team-a", ServiceTier.Standard, scans);
 
         var history = (await store.HistoryAsync("orders"))!;
 
@@ -230,9 +228,9 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
         var store = await Open();
         var failing = Status(HistoryScans.At(HistoryScans.Commit('a'), 0), NodeControl, ResultStatus.Fail);
         var passing = Status(HistoryScans.At(HistoryScans.Commit('b'), 10), NodeControl, ResultStatus.Pass);
-        await Ingest(store, "payments", "team-a", ServiceTier.Critical, failing, passing);
-        await Ingest(store, "search", "team-b", ServiceTier.Standard, passing);
-        await Ingest(store, "orders", "team-a", ServiceTier.Standard, failing);
+        await IngestAsync(store, "payments", "team-a", ServiceTier.Critical, failing, passing);
+        await IngestAsync(store, "search", "team-b", ServiceTier.Standard, passing);
+        await IngestAsync(store, "orders", "team-a", ServiceTier.Standard, failing);
 
         var standings = await store.ControlAsync(NodeControl);
 
@@ -247,33 +245,12 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
 
     private Task<PortfolioStore> Open() => PortfolioStore.OpenAsync(Database.Provider, Database.ConnectionString);
 
-    private static string Json(string? name, string? owner, ServiceTier tier, char commit, int minutes = 0) =>
-        JsonReport.ToJson(HistoryScans.At(HistoryScans.Commit(commit), minutes) with { Service = new ServiceInfo { Name = name, Owner = owner, Tier = tier } });
-
     private static string FirstStatus(string json, string status)
     {
         var document = JsonNode.Parse(json)!;
         document["results"]![0]!["status"] = status;
         return document.ToJsonString();
     }
-
-    private static async Task Ingest(PortfolioStore store, string name, string owner, ServiceTier tier, params Assessment[] scans)
-    {
-        foreach (var scan in scans)
-        {
-            var result = await store.IngestAsync(JsonReport.ToJson(scan with { Service = new ServiceInfo { Name = name, Owner = owner, Tier = tier } }));
-            Assert.Equal(IngestOutcome.Stored, result.Outcome);
-        }
-    }
-
-    /// <summary>The scan with one control's status changed and the scores computed again, as a later scan would find it.</summary>
-    private static Assessment Status(Assessment scan, string controlId, ResultStatus status)
-    {
-        var results = scan.Results.Select(result => result.Control.Id == controlId ? result with { Status = status } : result).ToArray();
-        return scan with { Results = results, Scores = ScoreCalculator.Compute(results) };
-    }
-
-    private static int P0Failures(Assessment scan) => scan.Results.Count(result => result.Control.Priority == Priority.P0 && result.Status == ResultStatus.Fail);
 
     private async Task<long> Count(string table) => Assert.Single(await Rows<long>($"SELECT COUNT(*) FROM {table}"));
 

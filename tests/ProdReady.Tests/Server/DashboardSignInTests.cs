@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Headers;
+using ProdReady.Model;
+using ProdReady.Server;
+using ProdReady.Server.Auth;
+using ProdReady.Server.Dashboard;
+
+namespace ProdReady.Tests.Server;
+
+/// <summary>Signing in to the dashboard over real HTTP: redirects, antiforgery, wrong keys, the cookie's flags, revocation.</summary>
+public sealed class DashboardSignInTests : IAsyncLifetime
+{
+    private RunningServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await RunningServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task AnAnonymousVisitorIsSentToSignInAndBackToThePageAfterwards()
+    {
+        var key = await _server.KeyAsync("reader", KeyScopes.Read);
+        var cookies = new CookieContainer();
+        using var client = _server.Client(cookies);
+
+        using var page = await client.GetAsync("/services/orders?x=1");
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/signin?return=%2Fservices%2Forders%3Fx%3D1", page.Headers.Location!.PathAndQuery);
+        var form = await client.GetStringAsync(page.Headers.Location);
+        Assert.Contains("name=\"return\" value=\"/services/orders?x=1\"", form, StringComparison.Ordinal);
+        using var signedIn = await RunningServer.SignInAsync(client, key, "/services/orders?x=1");
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/services/orders?x=1", signedIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task WithPublicReadThePortfolioNeedsNoSignIn()
+    {
+        await using var server = await RunningServer.StartAsync(new ServerSettings { PublicRead = true });
+        using var client = server.Client();
+
+        using var page = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<h1>Portfolio</h1>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/signin\">Sign in</a>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASignInWithoutTheFormsTokenIsRefused()
+    {
+        var key = await _server.KeyAsync("reader", KeyScopes.Read);
+        var cookies = new CookieContainer();
+        using var client = _server.Client(cookies);
+        await RunningServer.FormTokenAsync(client);   // the antiforgery cookie alone is not enough
+
+        using var response = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = key }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("This form was not sent by this site's sign-in page, or it expired. Reload the page and try again.", ProblemOf(await response.Content.ReadAsStringAsync()));
+        Assert.Empty(SessionCookies(response));
+    }
+
+    [Fact]
+    public async Task AWrongRevokedOrWriteOnlyKeyGetsTheFormAgainWith401AndNoSession()
+    {
+        var revoked = await _server.KeyAsync("old", KeyScopes.Read);
+        await _server.Store.RevokeKeyAsync("old");
+        var writeOnly = await _server.KeyAsync("ci", KeyScopes.Write);
+        var bodies = new List<string>();
+        foreach (var key in new[] { "prk_abcdefgh_not-a-real-key", "not even the shape of a key", revoked, writeOnly })
+        {
+            using var client = _server.Client(new CookieContainer());
+
+            using var response = await RunningServer.SignInAsync(client, key);
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Empty(SessionCookies(response));
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Contains("<form class=\"signin\" method=\"post\" action=\"/signin\">", body, StringComparison.Ordinal);
+            bodies.Add(ProblemOf(body));
+        }
+        Assert.Equal(Enumerable.Repeat("That key cannot sign in. Paste a key with the read (or admin) scope that is still active.", 4), bodies);
+    }
+
+    [Fact]
+    public async Task ARightKeyGetsAnHttpOnlySameSiteStrictSessionCookieNotSecureOnHttp()
+    {
+        var key = await _server.KeyAsync("reader", KeyScopes.Read);
+        var cookies = new CookieContainer();
+        using var client = _server.Client(cookies);
+
+        using var response = await RunningServer.SignInAsync(client, key);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        var cookie = Assert.Single(SessionCookies(response));
+        var attributes = cookie.Split(';', StringSplitOptions.TrimEntries).Skip(1).Select(attribute => attribute.ToLowerInvariant()).ToList();
+        Assert.Contains("httponly", attributes);
+        Assert.Contains("samesite=strict", attributes);
+        Assert.Contains("path=/", attributes);
+        Assert.DoesNotContain("secure", attributes);
+        Assert.DoesNotContain(attributes, attribute => attribute.StartsWith("expires=", StringComparison.Ordinal));   // ends with the browser session
+        var portfolio = await client.GetStringAsync("/");
+        Assert.Contains("signed in with key reader", portfolio, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RevokingTheKeyEndsItsSessionAtTheNextRequest()
+    {
+        var key = await _server.KeyAsync("reader", KeyScopes.Read);
+        var cookies = new CookieContainer();
+        using var client = _server.Client(cookies);
+        using var signedIn = await RunningServer.SignInAsync(client, key);
+        using var before = await client.GetAsync("/");
+
+        await _server.Store.RevokeKeyAsync("reader");
+        using var after = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Equal("/signin?return=%2F", after.Headers.Location!.PathAndQuery);
+        Assert.DoesNotContain(cookies.GetCookies(_server.Address), cookie => cookie.Name == DashboardSession.CookieName);
+    }
+
+    [Fact]
+    public async Task SigningOutEndsTheSession()
+    {
+        var key = await _server.KeyAsync("reader", KeyScopes.Read);
+        var cookies = new CookieContainer();
+        using var client = _server.Client(cookies);
+        using var signedIn = await RunningServer.SignInAsync(client, key);
+        var token = await RunningServer.FormTokenAsync(client, "/");
+
+        using var withoutToken = await client.PostAsync("/signout", new FormUrlEncodedContent([]));
+        using var signedOut = await client.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        using var after = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        Assert.Equal((HttpStatusCode.Redirect, "/signin"), (signedOut.StatusCode, signedOut.Headers.Location!.OriginalString));
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("//evil.example/phish", "/")]
+    [InlineData("https://evil.example/phish", "/")]
+    [InlineData("/\\evil.example", "/")]
+    [InlineData("javascript:alert(1)", "/")]
+    [InlineData("/controls/sec.api-auth", "/controls/sec.api-auth")]
+    public async Task OnlyAPathOnThisSiteIsFollowedAfterSigningIn(string target, string expected)
+    {
+        var key = await _server.KeyAsync("reader", KeyScopes.Read);
+        using var client = _server.Client(new CookieContainer());
+
+        using var response = await RunningServer.SignInAsync(client, key, target);
+
+        Assert.Equal((HttpStatusCode.Redirect, expected), (response.StatusCode, response.Headers.Location!.OriginalString));
+    }
+
+    [Fact]
+    public async Task ASessionDoesNotAuthorizeTheApi()
+    {
+        var key = await _server.KeyAsync("boss", KeyScopes.Admin);
+        var cookies = new CookieContainer();
+        using var client = _server.Client(cookies);
+        using var signedIn = await RunningServer.SignInAsync(client, key);
+        using var content = new StringContent(ServerAssessments.Json("orders", "team-a", ServiceTier.Standard, 'a'), new MediaTypeHeaderValue("application/json"));
+
+        using var push = await client.PostAsync("/api/v1/assessments", content);
+        using var list = await client.GetAsync("/api/v1/services");
+        using var portfolio = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Found, signedIn.StatusCode);
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK), (push.StatusCode, list.StatusCode, portfolio.StatusCode));
+        Assert.Empty(await _server.Store.ServicesAsync());
+    }
+
+    private static IEnumerable<string> SessionCookies(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            ? cookies.Where(cookie => cookie.StartsWith(DashboardSession.CookieName + "=", StringComparison.Ordinal))
+            : [];
+
+    private static string ProblemOf(string body)
+    {
+        var page = Reporting.Html.HtmlPage.Parse(body);
+        return page.ById("signin-problem").Value;
+    }
+}
