@@ -79,9 +79,12 @@ internal static class ServicePage
             html.Append($"<tr data-control=\"{Escape(result.Id)}\"><td>{result.Priority}</td>");
             html.Append($"<td><a href=\"{Escape(DashboardHtml.ControlHref(result.Id))}\"><code>{Escape(result.Id)}</code></a> {Escape(result.Title)}</td>");
             html.Append($"<td>{HtmlControlsTable.Badge(result.Status)}</td><td>{Escape(result.Reason)}</td><td>");
+            var fixAt = result.FixAt is { } file ? $" at <code>{Escape(file)}</code>" : "";
+            html.Append($"<p class=\"fix\">Fix{fixAt}: {Escape(result.Remediation)}</p>");
             if (result.Evidence.Count > 0)
             {
-                html.Append("<ul class=\"evidence\">");
+                // Folded like the report's, so that a scan with many failures stays a page one can scroll through.
+                html.Append($"<details><summary>{DashboardHtml.Plural(result.Evidence.Count, "piece")} of evidence</summary><ul class=\"evidence\">");
                 foreach (var evidence in result.Evidence)
                 {
                     var sign = evidence.Supports ? "<span class=\"up\">supports</span>" : "<span class=\"down\">refutes</span>";
@@ -93,10 +96,9 @@ internal static class ServicePage
                     }
                     html.Append("</li>");
                 }
-                html.Append("</ul>");
+                html.Append("</ul></details>");
             }
-            var fixAt = result.FixAt is { } file ? $" at <code>{Escape(file)}</code>" : "";
-            html.Append($"<p class=\"fix\">Fix{fixAt}: {Escape(result.Remediation)}</p></td></tr>\n");
+            html.Append("</td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n");
     }

@@ -73,6 +73,10 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         await Assertions.Expect(page.Locator($"#failing-controls tr[data-control='{NodeControl}']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#control-changes li.down")).ToContainTextAsync(NodeControl);
         await Screenshot(page, "service");
+        var evidence = page.Locator("#failing-controls details").First;
+        await Assertions.Expect(evidence.Locator("li").First).Not.ToBeVisibleAsync();
+        await evidence.Locator("summary").ClickAsync();
+        await Assertions.Expect(evidence.Locator("li").First).ToBeVisibleAsync();
 
         await page.Locator($"#failing-controls tr[data-control='{NodeControl}'] a").ClickAsync();
         await Assertions.Expect(page.Locator("#failing-services tbody tr")).ToHaveCountAsync(1);
@@ -86,7 +90,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
     private async Task Screenshot(IPage page, string name)
     {
         var path = Path.Combine(Chromium.Artifacts("server-dashboard"), $"{name}.png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new() { Path = path });
         output.WriteLine("screenshot: " + path);
     }
 }
