@@ -30,14 +30,14 @@ public sealed partial class PortfolioStore
             offset = (long)(query.Page - 1) * query.PageSize,
             staleBefore = _dialect.Time(staleBefore),
         };
-        var sortKey = SortKey(query.Sort);
+        var (sortKey, missing) = SortKey(query.Sort);
         var direction = query.Descending ? "DESC" : "ASC";
         var rows = (await connection.QueryAsync<ServiceRow>(Command(null, cancel, $"""
             WITH {LatestPerService}
             SELECT l.id AS Id, l.name AS Name, l.owner AS Owner, l.tier AS Tier, l.repo AS Repo,
                    a.id AS AssessmentId, a.commit_sha AS CommitSha, a.scanned_at AS ScannedAt, a.overall AS Overall, a.level AS Level
             FROM latest l LEFT JOIN assessments a ON a.id = l.assessment_id
-            ORDER BY CASE WHEN {sortKey} IS NULL THEN 1 ELSE 0 END, {sortKey} {direction}, l.name
+            ORDER BY CASE WHEN {missing} THEN 1 ELSE 0 END, {sortKey} {direction}, l.name
             LIMIT @limit OFFSET @offset
             """, filter))).ToList();
         var levels = await connection.QueryAsync<LevelCount>(Command(null, cancel, $"""
@@ -103,16 +103,20 @@ public sealed partial class PortfolioStore
         return [.. rows.Select(row => new ControlFailure(row.Service, Time(row.Since)))];
     }
 
-    /// <summary>The SQL a sort column orders by; the only text of a query that comes from a request, picked from this list.</summary>
-    private static string SortKey(PortfolioSort sort) => sort switch
+    /// <summary>
+    /// The SQL a sort column orders by, and when a service has no value for it (listed last in either direction). The
+    /// only text of a query that comes from a request, picked from this list. P0 failures are counted per service, which
+    /// an index on P0 failures (assessment_controls (assessment_id) WHERE priority = 'P0' AND status = 'fail') speeds up.
+    /// </summary>
+    private static (string Key, string Missing) SortKey(PortfolioSort sort) => sort switch
     {
-        PortfolioSort.Owner => "l.owner",
-        PortfolioSort.Tier => "CASE l.tier WHEN 'critical' THEN 0 WHEN 'standard' THEN 1 ELSE 2 END",
-        PortfolioSort.Level => "CASE a.level WHEN 'not-ready' THEN 0 WHEN 'developing' THEN 1 WHEN 'ready' THEN 2 WHEN 'hardened' THEN 3 END",
-        PortfolioSort.Score => "a.overall",
-        PortfolioSort.P0 => "CASE WHEN a.id IS NULL THEN NULL ELSE (SELECT COUNT(*) FROM assessment_controls c WHERE c.assessment_id = a.id AND c.priority = 'P0' AND c.status = 'fail') END",
-        PortfolioSort.LastScan => "a.scanned_at",
-        _ => "l.name",
+        PortfolioSort.Owner => ("l.owner", "l.owner IS NULL"),
+        PortfolioSort.Tier => ("CASE l.tier WHEN 'critical' THEN 0 WHEN 'standard' THEN 1 ELSE 2 END", "0 = 1"),
+        PortfolioSort.Level => ("CASE a.level WHEN 'not-ready' THEN 0 WHEN 'developing' THEN 1 WHEN 'ready' THEN 2 WHEN 'hardened' THEN 3 END", "a.id IS NULL"),
+        PortfolioSort.Score => ("a.overall", "a.overall IS NULL"),
+        PortfolioSort.P0 => ("(SELECT COUNT(*) FROM assessment_controls c WHERE c.assessment_id = a.id AND c.priority = 'P0' AND c.status = 'fail')", "a.id IS NULL"),
+        PortfolioSort.LastScan => ("a.scanned_at", "a.id IS NULL"),
+        _ => ("l.name", "0 = 1"),
     };
 
     private sealed class LevelCount

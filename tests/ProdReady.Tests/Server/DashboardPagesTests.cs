@@ -49,6 +49,7 @@ public sealed class DashboardPagesTests : IAsyncLifetime
         var secondPage = await PageAsync("/?sort=scanned&dir=desc&page=2");
         var pastTheEnd = await PageAsync("/?sort=scanned&dir=desc&page=99");
         var bestFirst = await PageAsync("/?sort=score&dir=desc");
+        var fewestP0First = await PageAsync("/?sort=p0");
         var byName = await PageAsync("/?sort=bogus&page=x");
 
         Assert.Equal(["svc-00", "svc-10", "svc-20", "svc-30", "svc-40", "svc-50"], Services(filtered));
@@ -59,6 +60,7 @@ public sealed class DashboardPagesTests : IAsyncLifetime
         Assert.Equal("Page 2 of 2 (services 51–55)", secondPage.ById("page-position").Value);
         Assert.Equal(Services(secondPage), Services(pastTheEnd));
         Assert.Equal([.. new[] { 7 }.Concat(Enumerable.Range(0, 50).Where(i => i != 7)).Select(i => $"svc-{i:00}")], Services(bestFirst));   // equal scores: by name
+        Assert.Equal(Services(bestFirst), Services(fewestP0First));
         Assert.Equal([.. Enumerable.Range(0, 50).Select(i => $"svc-{i:00}")], Services(byName));
         // Links keep the filter and sort: the next page, and a heading that flips the direction.
         Assert.Equal("/?sort=scanned&dir=desc&page=2", Link(latestFirst, "next"));
