@@ -4,6 +4,7 @@ using ProdReady.Model;
 using ProdReady.Server;
 using ProdReady.Server.Auth;
 using ProdReady.Server.Dashboard;
+using ProdReady.Tests.Support;
 
 namespace ProdReady.Tests.Server;
 
@@ -142,6 +143,27 @@ public sealed class DashboardSignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
     }
 
+    [Fact]
+    public async Task WithAKeysFolderASessionOutlivesARestartAndWithoutOneItDoesNot()
+    {
+        using var folder = new TempRepo();
+        var keys = Path.Combine(folder.Root, "session-keys");
+        var cookies = new CookieContainer();
+        await using (var first = await RunningServer.StartAsync(new ServerSettings { SessionKeysFolder = keys }, folder: folder))
+        {
+            using var client = first.Client(cookies);
+            using var signedIn = await RunningServer.SignInAsync(client, await first.KeyAsync("reader", KeyScopes.Read));
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        }
+        var session = Assert.Single(cookies.GetAllCookies(), cookie => cookie.Name == DashboardSession.CookieName).Value;
+
+        var afterRestart = await StatusWithSessionAsync(new ServerSettings { SessionKeysFolder = keys }, folder, session);
+        var inMemory = await StatusWithSessionAsync(new ServerSettings(), folder, session);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Redirect), (afterRestart, inMemory));
+        Assert.NotEmpty(Directory.GetFiles(keys, "key-*.xml"));
+    }
+
     [Theory]
     [InlineData("//evil.example/phish", "/")]
     [InlineData("https://evil.example/phish", "/")]
@@ -174,6 +196,17 @@ public sealed class DashboardSignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Found, signedIn.StatusCode);
         Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK), (push.StatusCode, list.StatusCode, portfolio.StatusCode));
         Assert.Empty(await _server.Store.ServicesAsync());
+    }
+
+    /// <summary>The status of the portfolio page for a session cookie, from a server started anew over <paramref name="folder"/>'s database.</summary>
+    private static async Task<HttpStatusCode> StatusWithSessionAsync(ServerSettings settings, TempRepo folder, string session)
+    {
+        await using var server = await RunningServer.StartAsync(settings, folder: folder);
+        var cookies = new CookieContainer();
+        cookies.Add(server.Address, new Cookie(DashboardSession.CookieName, session));
+        using var client = server.Client(cookies);
+        using var response = await client.GetAsync("/");
+        return response.StatusCode;
     }
 
     private static IEnumerable<string> SessionCookies(HttpResponseMessage response) =>

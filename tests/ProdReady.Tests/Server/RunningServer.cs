@@ -14,10 +14,10 @@ namespace ProdReady.Tests.Server;
 /// <summary>The server on a free loopback port over a SQLite store in a temp folder, for tests that speak real HTTP to it.</summary>
 public sealed partial class RunningServer : IAsyncDisposable
 {
-    private readonly TempRepo _temp;
+    private readonly TempRepo? _temp;
     private readonly WebApplication _app;
 
-    private RunningServer(TempRepo temp, WebApplication app, PortfolioStore store, Uri address)
+    private RunningServer(TempRepo? temp, WebApplication app, PortfolioStore store, Uri address)
     {
         _temp = temp;
         _app = app;
@@ -30,10 +30,11 @@ public sealed partial class RunningServer : IAsyncDisposable
     /// <summary>Where the server listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri Address { get; }
 
-    public static async Task<RunningServer> StartAsync(ServerSettings? settings = null, TimeProvider? clock = null)
+    /// <summary>Starts a server over the database in <paramref name="folder"/> (which the caller deletes), else in a temp folder of its own.</summary>
+    public static async Task<RunningServer> StartAsync(ServerSettings? settings = null, TimeProvider? clock = null, TempRepo? folder = null)
     {
-        var temp = new TempRepo();
-        var database = StoreDatabase.SqliteIn(temp);
+        var temp = folder is null ? new TempRepo() : null;
+        var database = StoreDatabase.SqliteIn(folder ?? temp!);
         var store = await PortfolioStore.OpenAsync(database.Provider, database.ConnectionString, clock);
         var app = ServerApp.Build((settings ?? new ServerSettings()) with { Urls = "http://127.0.0.1:0" }, store, clock);
         await app.StartAsync();
@@ -72,7 +73,7 @@ public sealed partial class RunningServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        _temp.Dispose();
+        _temp?.Dispose();
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]*)\"", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
