@@ -35,10 +35,13 @@ public static class DashboardSession
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("prodready-server");
         if (settings.SessionKeysFolder is { } folder)
         {
-            // On disk next to the database, readable by the same account only: whoever can read it could forge sessions,
-            // but could read the database (the portfolio) as well. Encrypting the keys would need yet another secret kept
-            // beside them, so Data Protection's warning about unencrypted keys is filtered out below rather than logged at every start.
-            dataProtection.PersistKeysToFileSystem(Directory.CreateDirectory(folder));
+            // On disk next to the database, in a folder only the server's account may open (when the server creates it):
+            // whoever can read it could forge sessions, but could read the portfolio in the database as well. Encrypting
+            // the keys would need yet another secret kept beside them, so Data Protection's warning about unencrypted
+            // keys is filtered out below rather than logged at every start.
+            dataProtection.PersistKeysToFileSystem(OperatingSystem.IsWindows()
+                ? Directory.CreateDirectory(folder)
+                : Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
         }
         else
         {
