@@ -48,16 +48,16 @@ public sealed partial class PortfolioStore
             """, filter));
 
         var assessmentIds = rows.Where(row => row.AssessmentId is not null).Select(row => row.AssessmentId!.Value).ToList();
-        var p0 = (await connection.QueryAsync<(long AssessmentId, long Failures)>(Command(null, cancel, """
+        var p0 = (await connection.QueryAsync<(long AssessmentId, long Failures)>(Command(null, cancel, $"""
             SELECT assessment_id, COUNT(*) FROM assessment_controls
-            WHERE assessment_id IN @assessmentIds AND priority = 'P0' AND status = 'fail'
+            WHERE {OneOf("assessment_id", "@assessmentIds")} AND priority = 'P0' AND status = 'fail'
             GROUP BY assessment_id
             """, new { assessmentIds }))).ToDictionary(count => count.AssessmentId, count => (int)count.Failures);
         var serviceIds = rows.Select(row => row.Id).ToList();
-        var trends = (await connection.QueryAsync<TrendRow>(Command(null, cancel, """
+        var trends = (await connection.QueryAsync<TrendRow>(Command(null, cancel, $"""
             SELECT r.service_id AS ServiceId, r.overall AS Overall
             FROM (SELECT service_id, overall, ROW_NUMBER() OVER (PARTITION BY service_id ORDER BY scanned_at DESC, id DESC) AS position
-                  FROM assessments WHERE service_id IN @serviceIds) r
+                  FROM assessments WHERE {OneOf("service_id", "@serviceIds")}) r
             WHERE r.position <= @trendPoints
             ORDER BY r.service_id, r.position DESC
             """, new { serviceIds, trendPoints }))).ToLookup(point => point.ServiceId, point => point.Overall);
@@ -118,6 +118,13 @@ public sealed partial class PortfolioStore
         PortfolioSort.LastScan => ("a.scanned_at", "a.id IS NULL"),
         _ => ("l.name", "0 = 1"),
     };
+
+    /// <summary>
+    /// <paramref name="column"/> is one of the list <paramref name="parameter"/>: Dapper expands `IN @list` into one
+    /// parameter per item, except for Npgsql, to which it passes the list as one array (which `= ANY` takes).
+    /// </summary>
+    private string OneOf(string column, string parameter) =>
+        _dialect is PostgresDialect ? $"{column} = ANY({parameter})" : $"{column} IN {parameter}";
 
     private sealed class LevelCount
     {
