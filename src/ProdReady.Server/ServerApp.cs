@@ -41,7 +41,7 @@ public static class ServerApp
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         builder.Services.AddAuthorization(options => AccessPolicies.Add(options, settings.PublicRead));
         builder.Services.AddOpenApi(ApiDocument.Version, ApiDocument.Configure);
-        DashboardSession.Add(builder, settings);
+        DashboardEndpoints.Add(builder, settings);
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -20,10 +20,16 @@ internal static class PortfolioPage
         ("Last scan", PortfolioSort.LastScan, false),
     ];
 
-    public static async Task<IResult> RenderAsync(HttpContext http, PortfolioStore store, ServerSettings settings, TimeProvider clock, CancellationToken cancel)
+    public static async Task<IResult> RenderAsync(HttpContext http, PortfolioStore store, PortfolioCache cache, ServerSettings settings, TimeProvider clock, CancellationToken cancel)
     {
         var request = PortfolioRequest.From(http.Request.Query);
         var now = clock.GetUtcNow();
+        var body = await cache.GetAsync(request.Href(), now, () => BodyAsync(request, store, settings, now, cancel), cancel);
+        return DashboardHtml.Page(http, "Portfolio", html => html.Append(body));
+    }
+
+    private static async Task<string> BodyAsync(PortfolioRequest request, PortfolioStore store, ServerSettings settings, DateTimeOffset now, CancellationToken cancel)
+    {
         var result = await store.PortfolioPageAsync(request.Query, now - settings.StaleAfter, cancel: cancel);
         var pages = Math.Max(1, (result.Totals.Services + PortfolioRequest.PageSize - 1) / PortfolioRequest.PageSize);
         if (request.Page > pages)
@@ -32,14 +38,13 @@ internal static class PortfolioPage
             result = await store.PortfolioPageAsync(request.Query, now - settings.StaleAfter, cancel: cancel);
         }
         var owners = await store.OwnersAsync(cancel);
-        return DashboardHtml.Page(http, "Portfolio", html =>
-        {
-            html.Append("<h1>Portfolio</h1>\n");
-            Totals(html, result.Totals, request, settings.StaleAfter);
-            Filters(html, request, owners);
-            Table(html, request, result.Services, settings, now);
-            Pager(html, request, pages, result.Totals.Services);
-        });
+        var html = new StringBuilder(32 * 1024);
+        html.Append("<h1>Portfolio</h1>\n");
+        Totals(html, result.Totals, request, settings.StaleAfter);
+        Filters(html, request, owners);
+        Table(html, request, result.Services, settings, now);
+        Pager(html, request, pages, result.Totals.Services);
+        return html.ToString();
     }
 
     private static void Totals(StringBuilder html, PortfolioTotals totals, PortfolioRequest request, TimeSpan staleAfter)

@@ -74,6 +74,16 @@ public sealed partial class PortfolioStore
             [.. trends[row.Id]]))], totals);
     }
 
+    /// <summary>
+    /// The id of the newest stored assessment, 0 before the first: it changes with every ingest that changes the
+    /// portfolio (services are only added and updated with an assessment), so it versions views of the portfolio.
+    /// </summary>
+    public async Task<long> LatestAssessmentIdAsync(CancellationToken cancel = default)
+    {
+        await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
+        return await connection.ExecuteScalarAsync<long>(Command(null, cancel, "SELECT COALESCE(MAX(id), 0) FROM assessments"));
+    }
+
     /// <summary>Every owner some service declares, in order, for the portfolio's owner filter.</summary>
     public async Task<IReadOnlyList<string>> OwnersAsync(CancellationToken cancel = default)
     {

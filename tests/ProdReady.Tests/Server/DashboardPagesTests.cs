@@ -69,6 +69,24 @@ public sealed class DashboardPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ThePortfolioShowsANewAssessmentAtTheNextRequestAndAgesWithTheClock()
+    {
+        await IngestAsync(_server.Store, "orders", "team-a", ServiceTier.Standard, HistoryScans.At(HistoryScans.Commit('a')));
+        var before = await PageAsync("/");
+
+        await IngestAsync(_server.Store, "search", "team-b", ServiceTier.Standard, HistoryScans.At(HistoryScans.Commit('a')));
+        var after = await PageAsync("/");
+        _clock.Now = Start.AddDays(20);
+        var later = await PageAsync("/");
+
+        Assert.Equal(["orders"], Services(before));
+        Assert.Equal(["orders", "search"], Services(after));
+        Assert.Equal(["1 day ago", "1 day ago"], Rows(after).Select(row => row.Descendants(HtmlPage.X + "time").Single().Value));
+        Assert.Equal(["20 days ago", "20 days ago"], Rows(later).Select(row => row.Descendants(HtmlPage.X + "time").Single().Value));
+        Assert.Equal(("0", "2"), (Total(after, "stale"), Total(later, "stale")));
+    }
+
+    [Fact]
     public async Task AServiceWithoutAScanForTheStaleLimitIsFlagged()
     {
         await IngestAsync(_server.Store, "old", "team-a", ServiceTier.Standard, HistoryScans.At(HistoryScans.Commit('a'), minutes: 0));
