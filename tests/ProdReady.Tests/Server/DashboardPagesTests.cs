@@ -81,7 +81,7 @@ public sealed class DashboardPagesTests : IAsyncLifetime
 
         Assert.Equal(["orders"], Services(before));
         Assert.Equal(["orders", "search"], Services(after));
-        Assert.Equal(["1 day ago", "1 day ago"], Rows(after).Select(row => row.Descendants(HtmlPage.X + "time").Single().Value));
+        Assert.Equal(["24 hours ago", "24 hours ago"], Rows(after).Select(row => row.Descendants(HtmlPage.X + "time").Single().Value));
         Assert.Equal(["20 days ago", "20 days ago"], Rows(later).Select(row => row.Descendants(HtmlPage.X + "time").Single().Value));
         Assert.Equal(("0", "2"), (Total(after, "stale"), Total(later, "stale")));
     }
