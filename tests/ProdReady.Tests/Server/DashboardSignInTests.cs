@@ -209,6 +209,18 @@ public sealed class DashboardSignInTests : IAsyncLifetime
         return response.StatusCode;
     }
 
+    [Fact]
+    public async Task TheApiDocumentListsNoDashboardPage()
+    {
+        using var client = _server.Client();
+
+        using var document = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v1/openapi.json"));
+
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToList();
+        Assert.Contains("/api/v1/services/{name}", paths);
+        Assert.All(paths, path => Assert.StartsWith("/api/v1/", path, StringComparison.Ordinal));
+    }
+
     private static IEnumerable<string> SessionCookies(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var cookies)
             ? cookies.Where(cookie => cookie.StartsWith(DashboardSession.CookieName + "=", StringComparison.Ordinal))
