@@ -71,6 +71,7 @@ internal static class PushCommand
             Consoles.Warn($"no service name in prodready.yml; pushing as '{push.Service}' (its folder's name; --service or `service.name` sets it)");
         }
         var target = new Uri(server, $"api/v1/assessments{Query(push)}");
+        var endpoint = target.GetLeftPart(UriPartial.Path);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         for (var attempt = 1; ; attempt++)
         {
@@ -90,7 +91,7 @@ internal static class PushCommand
                 failure = await Describe(response, cancel);
                 if (!IsTransient(response.StatusCode))
                 {
-                    Consoles.Fail($"{target}: {failure}");
+                    Consoles.Fail($"{endpoint}: {failure}");
                     return ExitCodes.BadInput;
                 }
                 retryAfter = response.Headers.RetryAfter?.Delta;
@@ -105,10 +106,10 @@ internal static class PushCommand
             }
             if (attempt == Attempts)
             {
-                Consoles.Fail($"{target}: {failure} (tried {Attempts} times; pushing again is safe)");
+                Consoles.Fail($"{endpoint}: {failure} (tried {Attempts} times; pushing again is safe)");
                 return ExitCodes.BadInput;
             }
-            Consoles.Warn($"{target}: {failure}; trying again");
+            Consoles.Warn($"{endpoint}: {failure}; trying again");
             await Task.Delay(retryAfter is { } wait && wait < TimeSpan.FromSeconds(30) ? wait : TimeSpan.FromSeconds(attempt * 2), cancel);
         }
     }
@@ -138,6 +139,11 @@ internal static class PushCommand
                 return null;
             }
         }
+        if (!File.Exists(push.HistoryPath))
+        {
+            Consoles.Fail($"{push.HistoryPath}: no scan recorded here; run `prodready scan` (or `gate`) first, or push a file with --file");
+            return null;
+        }
         try
         {
             using var store = HistoryStore.OpenExisting(push.HistoryPath);
@@ -150,7 +156,7 @@ internal static class PushCommand
         }
         catch (HistoryException problem)
         {
-            Consoles.Fail($"{problem.Message}; run `prodready scan` first, or push a file with --file");
+            Consoles.Fail(problem.Message);
             return null;
         }
     }

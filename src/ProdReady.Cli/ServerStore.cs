@@ -71,9 +71,17 @@ internal sealed class ServerStore
             ? new SqliteConnectionStringBuilder { DataSource = given ?? DefaultFile }
             : new SqliteConnectionStringBuilder(given);
         var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (folder is not null)
+        if (folder is not null && !Directory.Exists(folder))
         {
-            Directory.CreateDirectory(folder);
+            // The database holds key hashes and every assessment: a folder of its own is for its owner only.
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder);
+            }
+            else
+            {
+                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
         }
         return (builder.ConnectionString, builder.DataSource);
     }

@@ -8,6 +8,7 @@ using ProdReady.Server.Api;
 using ProdReady.Server.Auth;
 using ProdReady.Server.Dashboard;
 using ProdReady.Server.Store;
+using ProdReady.Server.Webhooks;
 
 namespace ProdReady.Server;
 
@@ -33,7 +34,10 @@ public static class ServerApp
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownTimeout);
         builder.Services.AddSingleton(settings);
+        store.Webhooks = settings.Webhooks;
         builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton<WebhookDispatcher>();
+        builder.Services.AddHostedService<WebhookDeliveryService>();
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddSingleton<KeyVerifier>();
         builder.Services.AddProblemDetails();
@@ -53,6 +57,7 @@ public static class ServerApp
         AssessmentEndpoints.Map(api);
         PortfolioEndpoints.Map(api);
         KeyEndpoints.Map(api);
+        WebhookEndpoints.Map(api);
         DashboardEndpoints.Map(app);
         return app;
     }

@@ -1,3 +1,5 @@
+using ProdReady.Server.Webhooks;
+
 namespace ProdReady.Server;
 
 /// <summary>How an operator runs the server; `prodready serve` fills it from its options.</summary>
@@ -26,4 +28,7 @@ public sealed record ServerSettings
 
     /// <summary>How long shutdown waits for requests in flight (an ingest) to finish.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Where level drops and new P0 failures are sent; none by default.</summary>
+    public WebhookOptions Webhooks { get; init; } = new();
 }

@@ -47,11 +47,11 @@ public sealed class ApiKeyAuthentication(
         ],
         scheme));
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
-        var failure = Context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message;
-        return Problems.Write(Context, StatusCodes.Status401Unauthorized, "Authentication required",
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
+        await Problems.Write(Context, StatusCodes.Status401Unauthorized, "Authentication required",
             failure ?? "send an API key as `Authorization: Bearer <key>` (create one with `prodready keys create`)");
     }
 

@@ -15,9 +15,6 @@ namespace ProdReady.Server.Store;
 /// </summary>
 public sealed partial class PortfolioStore
 {
-    /// <summary>The label <see cref="AssessmentFile"/> puts before its problems; cut off again for <see cref="IngestProblem"/>.</summary>
-    private const string DocumentLabel = "assessment";
-
     private readonly SqlDialect _dialect;
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
@@ -53,7 +50,7 @@ public sealed partial class PortfolioStore
         ScanSnapshot snapshot;
         try
         {
-            snapshot = AssessmentFile.Parse(assessmentJson, DocumentLabel);
+            snapshot = AssessmentFile.Parse(assessmentJson, "assessment");
         }
         catch (HistoryException invalid)
         {
@@ -73,14 +70,26 @@ public sealed partial class PortfolioStore
         {
             return IngestResult.Invalid("service.tier", $"unknown value '{declared.Tier}'; expected critical, standard or experimental");
         }
+        try
+        {
+            return await StoreAsync(snapshot, declared with { Name = name }, repo, assessmentJson, cancel);
+        }
+        catch (DbException refused) when (_dialect.RefusesInput(refused))
+        {
+            // A document the reader accepted but a constraint of the schema did not; nothing of it was stored.
+            return IngestResult.Invalid("$", $"the database refused the document: {refused.Message}");
+        }
+    }
 
+    private async Task<IngestResult> StoreAsync(ScanSnapshot snapshot, ServiceDeclaration declared, string? repo, string assessmentJson, CancellationToken cancel)
+    {
         await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancel);
         var serviceId = await connection.ExecuteScalarAsync<long>(Command(transaction, cancel, """
-            INSERT INTO services (name, owner, tier, repo) VALUES (@name, @Owner, @Tier, @repo)
+            INSERT INTO services (name, owner, tier, repo) VALUES (@Name, @Owner, @Tier, @repo)
             ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, tier = excluded.tier, repo = COALESCE(excluded.repo, services.repo)
             RETURNING id
-            """, new { name, declared.Owner, declared.Tier, repo }));
+            """, new { declared.Name, declared.Owner, declared.Tier, repo }));
         var commit = snapshot.Commit ?? "";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(assessmentJson)));
         var inserted = await connection.ExecuteScalarAsync<long?>(Command(transaction, cancel, $"""
@@ -120,6 +129,7 @@ public sealed partial class PortfolioStore
                 Priority = control.Priority.ToString(),
                 Status = control.Status.ToId(),
             })));
+        await QueueWebhooksAsync(connection, transaction, serviceId, assessmentId, declared, snapshot, cancel);
         await transaction.CommitAsync(cancel);
         return IngestResult.Stored(assessmentId);
     }
@@ -225,15 +235,7 @@ public sealed partial class PortfolioStore
     private static CommandDefinition Command(DbTransaction? transaction, CancellationToken cancel, string sql, object? parameters = null) =>
         new(sql, parameters, transaction, cancellationToken: cancel);
 
-    private static IngestResult Invalid(HistoryException invalid)
-    {
-        var problem = invalid.Message[(DocumentLabel.Length + 2)..];
-        var colon = problem.IndexOf(": ", StringComparison.Ordinal);
-        // AssessmentFile starts a problem with the field's path ("results[0].status: ..."); a whole-document problem with words.
-        return colon > 0 && !problem[..colon].Contains(' ', StringComparison.Ordinal)
-            ? IngestResult.Invalid(problem[..colon], problem[(colon + 2)..])
-            : IngestResult.Invalid("$", problem);
-    }
+    private static IngestResult Invalid(HistoryException invalid) => IngestResult.Invalid(invalid.Field ?? "$", invalid.Detail ?? invalid.Message);
 
     private static int ReportingOrder(string category)
     {

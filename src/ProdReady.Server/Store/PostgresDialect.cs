@@ -27,4 +27,7 @@ internal sealed class PostgresDialect : SqlDialect
     public override object Time(DateTimeOffset time) => time.UtcDateTime;
 
     public override string Json(string parameter) => $"CAST({parameter} AS json)";
+
+    /// <summary>SQLSTATE class 22 (data exception, e.g. a NUL character in text) or 23 (integrity constraint violation).</summary>
+    public override bool RefusesInput(DbException exception) => exception is PostgresException { SqlState: ['2', '2' or '3', ..] };
 }

@@ -33,4 +33,7 @@ internal sealed class SqliteDialect : SqlDialect
     public override object Time(DateTimeOffset time) => time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
     public override string Json(string parameter) => parameter;
+
+    /// <summary>SQLITE_CONSTRAINT (19), with any extended code.</summary>
+    public override bool RefusesInput(DbException exception) => exception is SqliteException { SqliteErrorCode: 19 };
 }

@@ -14,4 +14,10 @@ public sealed class HistoryException : Exception
 
     /// <summary>The file the problem is about.</summary>
     public string File { get; }
+
+    /// <summary>For a problem in an assessment's JSON: the path of the field at fault (results[3].status), or $ for the whole document.</summary>
+    public string? Field { get; init; }
+
+    /// <summary>The problem without the file and field in front, when <see cref="Field"/> is set.</summary>
+    public string? Detail { get; init; }
 }

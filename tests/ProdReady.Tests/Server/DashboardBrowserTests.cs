@@ -2,11 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Playwright;
 using ProdReady.Model;
-using ProdReady.Reporting;
 using ProdReady.Server.Auth;
 using ProdReady.Tests.Support;
 using Xunit.Abstractions;
-using static ProdReady.Tests.Server.ServerAssessments;
+using static ProdReady.Tests.Server.ServerScans;
 using HistoryScans = ProdReady.Tests.History.Scans;
 
 namespace ProdReady.Tests.Server;
@@ -15,24 +14,24 @@ namespace ProdReady.Tests.Server;
 /// The dashboard in Debian's chromium: CI pushes two real assessments over HTTP with a write key, a person signs in
 /// through the form with a read key, finds the service, opens it. Nothing is requested from anywhere but the server.
 /// </summary>
-public sealed class DashboardBrowserTests(ITestOutputHelper output)
+public sealed class DashboardBrowserTests(ITestOutputHelper output) : StoreTests
 {
     private const string Service = "checkout";
 
     [Fact]
     public async Task APersonSignsInFindsTheServiceAndSeesItsChartsAndFailingControls()
     {
-        await using var server = await RunningServer.StartAsync();
-        var reader = await server.KeyAsync("dashboard-reader", KeyScopes.Read);
-        var writer = await server.KeyAsync("ci-checkout", KeyScopes.Write);
+        var store = await Open();
+        await using var server = await RunningServer.StartAsync(store);
+        var reader = await DashboardForms.KeyAsync(store, "dashboard-reader", KeyScopes.Read);
+        var writer = await DashboardForms.KeyAsync(store, "ci-checkout", KeyScopes.Write);
         var before = Status(HistoryScans.At(HistoryScans.Commit('a'), minutes: 0), NodeControl, ResultStatus.Pass);
         var latest = HistoryScans.At(HistoryScans.Commit('b'), minutes: 30);
-        using (var ci = server.Client())
+        using (var ci = server.Client(writer))
         {
-            ci.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", writer);
             foreach (var scan in new[] { before, latest })
             {
-                using var body = new StringContent(JsonReport.ToJson(Of(scan, Service, "team-payments", ServiceTier.Critical)), new MediaTypeHeaderValue("application/json"));
+                using var body = new StringContent(Json(scan, Service, "team-payments", ServiceTier.Critical), new MediaTypeHeaderValue("application/json"));
                 using var pushed = await ci.PostAsync("/api/v1/assessments", body);
                 Assert.Equal(HttpStatusCode.Created, pushed.StatusCode);
             }
@@ -86,6 +85,8 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         Assert.All(requests, url => Assert.Equal(server.Address.Authority, new Uri(url).Authority));
         Assert.DoesNotContain(blocked, message => message.Contains("Content Security Policy", StringComparison.Ordinal));
     }
+
+    protected override Task<StoreDatabase> CreateDatabaseAsync() => Task.FromResult(StoreDatabase.SqliteIn(Temp));
 
     private async Task Screenshot(IPage page, string name)
     {

@@ -6,31 +6,37 @@ using ProdReady.Reporting.Html;
 using ProdReady.Server;
 using ProdReady.Server.Store;
 using ProdReady.Tests.Reporting.Html;
-using static ProdReady.Tests.Server.ServerAssessments;
+using static ProdReady.Tests.Server.ServerScans;
 using HistoryScans = ProdReady.Tests.History.Scans;
 
 namespace ProdReady.Tests.Server;
 
 /// <summary>The dashboard's pages over real HTTP (public read, so no sign-in), on assessments of the real node sample.</summary>
-public sealed class DashboardPagesTests : IAsyncLifetime
+public sealed class DashboardPagesTests : StoreTests, IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = HistoryScans.At(null).Time;
 
     private readonly ManualClock _clock = new(Start.AddDays(1));
+    private PortfolioStore _store = null!;
     private RunningServer _server = null!;
     private HttpClient _client = null!;
 
-    public async Task InitializeAsync()
+    async Task IAsyncLifetime.InitializeAsync()
     {
-        _server = await RunningServer.StartAsync(new ServerSettings { PublicRead = true, StaleAfter = TimeSpan.FromDays(14) }, _clock);
+        await InitializeAsync();
+        _store = await Open(_clock);
+        _server = await RunningServer.StartAsync(_store, new ServerSettings { PublicRead = true, StaleAfter = TimeSpan.FromDays(14) }, _clock);
         _client = _server.Client();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         _client.Dispose();
         await _server.DisposeAsync();
+        await base.DisposeAsync();
     }
+
+    protected override Task<StoreDatabase> CreateDatabaseAsync() => Task.FromResult(StoreDatabase.SqliteIn(Temp));
 
     [Fact]
     public async Task ThePortfolioFiltersSortsAndPagesOnTheServer()
@@ -40,7 +46,7 @@ public sealed class DashboardPagesTests : IAsyncLifetime
         for (var i = 0; i < 55; i++)
         {
             var scan = HistoryScans.At(HistoryScans.Commit('a'), minutes: i);
-            await IngestAsync(_server.Store, $"svc-{i:00}", i % 2 == 0 ? "team-a" : "team-b", i % 5 == 0 ? ServiceTier.Critical : ServiceTier.Standard,
+            await IngestAsync(_store, $"svc-{i:00}", i % 2 == 0 ? "team-a" : "team-b", i % 5 == 0 ? ServiceTier.Critical : ServiceTier.Standard,
                 i == 7 ? Status(scan, NodeControl, ResultStatus.Pass) : scan);
         }
 
@@ -71,10 +77,10 @@ public sealed class DashboardPagesTests : IAsyncLifetime
     [Fact]
     public async Task ThePortfolioShowsANewAssessmentAtTheNextRequestAndAgesWithTheClock()
     {
-        await IngestAsync(_server.Store, "orders", "team-a", ServiceTier.Standard, HistoryScans.At(HistoryScans.Commit('a')));
+        await IngestAsync(_store, "orders", "team-a", ServiceTier.Standard, HistoryScans.At(HistoryScans.Commit('a')));
         var before = await PageAsync("/");
 
-        await IngestAsync(_server.Store, "search", "team-b", ServiceTier.Standard, HistoryScans.At(HistoryScans.Commit('a')));
+        await IngestAsync(_store, "search", "team-b", ServiceTier.Standard, HistoryScans.At(HistoryScans.Commit('a')));
         var after = await PageAsync("/");
         _clock.Now = Start.AddDays(20);
         var later = await PageAsync("/");
@@ -89,8 +95,8 @@ public sealed class DashboardPagesTests : IAsyncLifetime
     [Fact]
     public async Task AServiceWithoutAScanForTheStaleLimitIsFlagged()
     {
-        await IngestAsync(_server.Store, "old", "team-a", ServiceTier.Standard, HistoryScans.At(HistoryScans.Commit('a'), minutes: 0));
-        await IngestAsync(_server.Store, "fresh", "team-a", ServiceTier.Standard, HistoryScans.At(HistoryScans.Commit('a'), minutes: 10 * 24 * 60));
+        await IngestAsync(_store, "old", "team-a", ServiceTier.Standard, HistoryScans.At(HistoryScans.Commit('a'), minutes: 0));
+        await IngestAsync(_store, "fresh", "team-a", ServiceTier.Standard, HistoryScans.At(HistoryScans.Commit('a'), minutes: 10 * 24 * 60));
         _clock.Now = Start.AddDays(15);
 
         var page = await PageAsync("/");
@@ -109,7 +115,7 @@ public sealed class DashboardPagesTests : IAsyncLifetime
     {
         var fixedUp = Status(HistoryScans.At(HistoryScans.Commit('a'), minutes: 0), NodeControl, ResultStatus.Pass);
         var broken = HistoryScans.At(HistoryScans.Commit('b'), minutes: 10);
-        await IngestAsync(_server.Store, "payments", "team-a", ServiceTier.Critical, fixedUp, broken);
+        await IngestAsync(_store, "payments", "team-a", ServiceTier.Critical, fixedUp, broken);
 
         var page = await PageAsync("/services/payments");
 
@@ -142,9 +148,9 @@ public sealed class DashboardPagesTests : IAsyncLifetime
     public async Task AControlPageListsTheServicesFailingItFirstAndSinceWhen()
     {
         Assessment At(char commit, int minutes, ResultStatus status) => Status(HistoryScans.At(HistoryScans.Commit(commit), minutes), NodeControl, status);
-        await IngestAsync(_server.Store, "payments", "team-a", ServiceTier.Critical, At('a', 0, ResultStatus.Fail), At('b', 10, ResultStatus.Pass), At('c', 20, ResultStatus.Fail));
-        await IngestAsync(_server.Store, "search", "team-b", ServiceTier.Standard, At('a', 0, ResultStatus.Pass));
-        await IngestAsync(_server.Store, "orders", "team-a", ServiceTier.Standard, At('a', 0, ResultStatus.Fail), At('b', 5, ResultStatus.Fail));
+        await IngestAsync(_store, "payments", "team-a", ServiceTier.Critical, At('a', 0, ResultStatus.Fail), At('b', 10, ResultStatus.Pass), At('c', 20, ResultStatus.Fail));
+        await IngestAsync(_store, "search", "team-b", ServiceTier.Standard, At('a', 0, ResultStatus.Pass));
+        await IngestAsync(_store, "orders", "team-a", ServiceTier.Standard, At('a', 0, ResultStatus.Fail), At('b', 5, ResultStatus.Fail));
 
         var page = await PageAsync($"/controls/{NodeControl}");
 
@@ -172,7 +178,7 @@ public sealed class DashboardPagesTests : IAsyncLifetime
     public async Task HostileNamesAreEscapedEverywhere()
     {
         const string Name = "\"><script>alert(1)<", Owner = "</td><script>alert(2)</script>";
-        await IngestAsync(_server.Store, Name, Owner, ServiceTier.Standard, HistoryScans.At(HistoryScans.Commit('a')));
+        await IngestAsync(_store, Name, Owner, ServiceTier.Standard, HistoryScans.At(HistoryScans.Commit('a')));
 
         using var response = await _client.GetAsync("/");
         var portfolio = await response.Content.ReadAsStringAsync();

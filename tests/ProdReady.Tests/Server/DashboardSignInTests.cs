@@ -4,25 +4,37 @@ using ProdReady.Model;
 using ProdReady.Server;
 using ProdReady.Server.Auth;
 using ProdReady.Server.Dashboard;
-using ProdReady.Tests.Support;
+using ProdReady.Server.Store;
 
 namespace ProdReady.Tests.Server;
 
 /// <summary>Signing in to the dashboard over real HTTP: redirects, antiforgery, wrong keys, the cookie's flags, revocation.</summary>
-public sealed class DashboardSignInTests : IAsyncLifetime
+public sealed class DashboardSignInTests : StoreTests, IAsyncLifetime
 {
+    private PortfolioStore _store = null!;
     private RunningServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await RunningServer.StartAsync();
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        await InitializeAsync();
+        _store = await Open();
+        _server = await RunningServer.StartAsync(_store);
+    }
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public override async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    protected override Task<StoreDatabase> CreateDatabaseAsync() => Task.FromResult(StoreDatabase.SqliteIn(Temp));
 
     [Fact]
     public async Task AnAnonymousVisitorIsSentToSignInAndBackToThePageAfterwards()
     {
-        var key = await _server.KeyAsync("reader", KeyScopes.Read);
+        var key = await DashboardForms.KeyAsync(_store, "reader", KeyScopes.Read);
         var cookies = new CookieContainer();
-        using var client = _server.Client(cookies);
+        using var client = DashboardForms.Browser(_server, cookies);
 
         using var page = await client.GetAsync("/services/orders?x=1");
 
@@ -30,7 +42,7 @@ public sealed class DashboardSignInTests : IAsyncLifetime
         Assert.Equal("/signin?return=%2Fservices%2Forders%3Fx%3D1", page.Headers.Location!.PathAndQuery);
         var form = await client.GetStringAsync(page.Headers.Location);
         Assert.Contains("name=\"return\" value=\"/services/orders?x=1\"", form, StringComparison.Ordinal);
-        using var signedIn = await RunningServer.SignInAsync(client, key, "/services/orders?x=1");
+        using var signedIn = await DashboardForms.SignInAsync(client, key, "/services/orders?x=1");
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal("/services/orders?x=1", signedIn.Headers.Location!.OriginalString);
     }
@@ -38,7 +50,7 @@ public sealed class DashboardSignInTests : IAsyncLifetime
     [Fact]
     public async Task WithPublicReadThePortfolioNeedsNoSignIn()
     {
-        await using var server = await RunningServer.StartAsync(new ServerSettings { PublicRead = true });
+        await using var server = await RunningServer.StartAsync(await Open(), new ServerSettings { PublicRead = true });
         using var client = server.Client();
 
         using var page = await client.GetAsync("/");
@@ -51,10 +63,10 @@ public sealed class DashboardSignInTests : IAsyncLifetime
     [Fact]
     public async Task ASignInWithoutTheFormsTokenIsRefused()
     {
-        var key = await _server.KeyAsync("reader", KeyScopes.Read);
+        var key = await DashboardForms.KeyAsync(_store, "reader", KeyScopes.Read);
         var cookies = new CookieContainer();
-        using var client = _server.Client(cookies);
-        await RunningServer.FormTokenAsync(client);   // the antiforgery cookie alone is not enough
+        using var client = DashboardForms.Browser(_server, cookies);
+        await DashboardForms.FormTokenAsync(client);   // the antiforgery cookie alone is not enough
 
         using var response = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = key }));
 
@@ -66,15 +78,15 @@ public sealed class DashboardSignInTests : IAsyncLifetime
     [Fact]
     public async Task AWrongRevokedOrWriteOnlyKeyGetsTheFormAgainWith401AndNoSession()
     {
-        var revoked = await _server.KeyAsync("old", KeyScopes.Read);
-        await _server.Store.RevokeKeyAsync("old");
-        var writeOnly = await _server.KeyAsync("ci", KeyScopes.Write);
+        var revoked = await DashboardForms.KeyAsync(_store, "old", KeyScopes.Read);
+        await _store.RevokeKeyAsync("old");
+        var writeOnly = await DashboardForms.KeyAsync(_store, "ci", KeyScopes.Write);
         var bodies = new List<string>();
         foreach (var key in new[] { "prk_abcdefgh_not-a-real-key", "not even the shape of a key", revoked, writeOnly })
         {
-            using var client = _server.Client(new CookieContainer());
+            using var client = DashboardForms.Browser(_server, new CookieContainer());
 
-            using var response = await RunningServer.SignInAsync(client, key);
+            using var response = await DashboardForms.SignInAsync(client, key);
 
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Empty(SessionCookies(response));
@@ -88,11 +100,11 @@ public sealed class DashboardSignInTests : IAsyncLifetime
     [Fact]
     public async Task ARightKeyGetsAnHttpOnlySameSiteStrictSessionCookieNotSecureOnHttp()
     {
-        var key = await _server.KeyAsync("reader", KeyScopes.Read);
+        var key = await DashboardForms.KeyAsync(_store, "reader", KeyScopes.Read);
         var cookies = new CookieContainer();
-        using var client = _server.Client(cookies);
+        using var client = DashboardForms.Browser(_server, cookies);
 
-        using var response = await RunningServer.SignInAsync(client, key);
+        using var response = await DashboardForms.SignInAsync(client, key);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
@@ -110,13 +122,13 @@ public sealed class DashboardSignInTests : IAsyncLifetime
     [Fact]
     public async Task RevokingTheKeyEndsItsSessionAtTheNextRequest()
     {
-        var key = await _server.KeyAsync("reader", KeyScopes.Read);
+        var key = await DashboardForms.KeyAsync(_store, "reader", KeyScopes.Read);
         var cookies = new CookieContainer();
-        using var client = _server.Client(cookies);
-        using var signedIn = await RunningServer.SignInAsync(client, key);
+        using var client = DashboardForms.Browser(_server, cookies);
+        using var signedIn = await DashboardForms.SignInAsync(client, key);
         using var before = await client.GetAsync("/");
 
-        await _server.Store.RevokeKeyAsync("reader");
+        await _store.RevokeKeyAsync("reader");
         using var after = await client.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
@@ -128,11 +140,11 @@ public sealed class DashboardSignInTests : IAsyncLifetime
     [Fact]
     public async Task SigningOutEndsTheSession()
     {
-        var key = await _server.KeyAsync("reader", KeyScopes.Read);
+        var key = await DashboardForms.KeyAsync(_store, "reader", KeyScopes.Read);
         var cookies = new CookieContainer();
-        using var client = _server.Client(cookies);
-        using var signedIn = await RunningServer.SignInAsync(client, key);
-        var token = await RunningServer.FormTokenAsync(client, "/");
+        using var client = DashboardForms.Browser(_server, cookies);
+        using var signedIn = await DashboardForms.SignInAsync(client, key);
+        var token = await DashboardForms.FormTokenAsync(client, "/");
 
         using var withoutToken = await client.PostAsync("/signout", new FormUrlEncodedContent([]));
         using var signedOut = await client.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
@@ -146,19 +158,18 @@ public sealed class DashboardSignInTests : IAsyncLifetime
     [Fact]
     public async Task WithAKeysFolderASessionOutlivesARestartAndWithoutOneItDoesNot()
     {
-        using var folder = new TempRepo();
-        var keys = Path.Combine(folder.Root, "session-keys");
+        var keys = Path.Combine(Temp.Root, "session-keys");
         var cookies = new CookieContainer();
-        await using (var first = await RunningServer.StartAsync(new ServerSettings { SessionKeysFolder = keys }, folder: folder))
+        await using (var first = await RunningServer.StartAsync(await Open(), new ServerSettings { SessionKeysFolder = keys }))
         {
-            using var client = first.Client(cookies);
-            using var signedIn = await RunningServer.SignInAsync(client, await first.KeyAsync("reader", KeyScopes.Read));
+            using var client = DashboardForms.Browser(first, cookies);
+            using var signedIn = await DashboardForms.SignInAsync(client, await DashboardForms.KeyAsync(_store, "reader", KeyScopes.Read));
             Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         }
         var session = Assert.Single(cookies.GetAllCookies(), cookie => cookie.Name == DashboardSession.CookieName).Value;
 
-        var afterRestart = await StatusWithSessionAsync(new ServerSettings { SessionKeysFolder = keys }, folder, session);
-        var inMemory = await StatusWithSessionAsync(new ServerSettings(), folder, session);
+        var afterRestart = await StatusWithSessionAsync(new ServerSettings { SessionKeysFolder = keys }, session);
+        var inMemory = await StatusWithSessionAsync(new ServerSettings(), session);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Redirect), (afterRestart, inMemory));
         Assert.NotEmpty(Directory.GetFiles(keys, "key-*.xml"));
@@ -172,10 +183,10 @@ public sealed class DashboardSignInTests : IAsyncLifetime
     [InlineData("/controls/sec.api-auth", "/controls/sec.api-auth")]
     public async Task OnlyAPathOnThisSiteIsFollowedAfterSigningIn(string target, string expected)
     {
-        var key = await _server.KeyAsync("reader", KeyScopes.Read);
-        using var client = _server.Client(new CookieContainer());
+        var key = await DashboardForms.KeyAsync(_store, "reader", KeyScopes.Read);
+        using var client = DashboardForms.Browser(_server, new CookieContainer());
 
-        using var response = await RunningServer.SignInAsync(client, key, target);
+        using var response = await DashboardForms.SignInAsync(client, key, target);
 
         Assert.Equal((HttpStatusCode.Redirect, expected), (response.StatusCode, response.Headers.Location!.OriginalString));
     }
@@ -183,11 +194,11 @@ public sealed class DashboardSignInTests : IAsyncLifetime
     [Fact]
     public async Task ASessionDoesNotAuthorizeTheApi()
     {
-        var key = await _server.KeyAsync("boss", KeyScopes.Admin);
+        var key = await DashboardForms.KeyAsync(_store, "boss", KeyScopes.Admin);
         var cookies = new CookieContainer();
-        using var client = _server.Client(cookies);
-        using var signedIn = await RunningServer.SignInAsync(client, key);
-        using var content = new StringContent(ServerAssessments.Json("orders", "team-a", ServiceTier.Standard, 'a'), new MediaTypeHeaderValue("application/json"));
+        using var client = DashboardForms.Browser(_server, cookies);
+        using var signedIn = await DashboardForms.SignInAsync(client, key);
+        using var content = new StringContent(ServerScans.Json("orders", "team-a", ServiceTier.Standard, 'a'), new MediaTypeHeaderValue("application/json"));
 
         using var push = await client.PostAsync("/api/v1/assessments", content);
         using var list = await client.GetAsync("/api/v1/services");
@@ -195,30 +206,18 @@ public sealed class DashboardSignInTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Found, signedIn.StatusCode);
         Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK), (push.StatusCode, list.StatusCode, portfolio.StatusCode));
-        Assert.Empty(await _server.Store.ServicesAsync());
+        Assert.Empty(await _store.ServicesAsync());
     }
 
-    /// <summary>The status of the portfolio page for a session cookie, from a server started anew over <paramref name="folder"/>'s database.</summary>
-    private static async Task<HttpStatusCode> StatusWithSessionAsync(ServerSettings settings, TempRepo folder, string session)
+    /// <summary>The status of the portfolio page for a session cookie, from a server started anew over the same database.</summary>
+    private async Task<HttpStatusCode> StatusWithSessionAsync(ServerSettings settings, string session)
     {
-        await using var server = await RunningServer.StartAsync(settings, folder: folder);
+        await using var server = await RunningServer.StartAsync(await Open(), settings);
         var cookies = new CookieContainer();
         cookies.Add(server.Address, new Cookie(DashboardSession.CookieName, session));
-        using var client = server.Client(cookies);
+        using var client = DashboardForms.Browser(server, cookies);
         using var response = await client.GetAsync("/");
         return response.StatusCode;
-    }
-
-    [Fact]
-    public async Task TheApiDocumentListsNoDashboardPage()
-    {
-        using var client = _server.Client();
-
-        using var document = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v1/openapi.json"));
-
-        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToList();
-        Assert.Contains("/api/v1/services/{name}", paths);
-        Assert.All(paths, path => Assert.StartsWith("/api/v1/", path, StringComparison.Ordinal));
     }
 
     private static IEnumerable<string> SessionCookies(HttpResponseMessage response) =>

@@ -1,8 +1,6 @@
-using Microsoft.Data.Sqlite;
 using ProdReady.Model;
 using ProdReady.Server.Store;
-using ProdReady.Tests.Support;
-using static ProdReady.Tests.Server.ServerAssessments;
+using static ProdReady.Tests.Server.ServerScans;
 using HistoryScans = ProdReady.Tests.History.Scans;
 
 namespace ProdReady.Tests.Server;
@@ -10,12 +8,6 @@ namespace ProdReady.Tests.Server;
 public sealed class SqliteDashboardStoreTests : DashboardStoreTests
 {
     protected override Task<StoreDatabase> CreateDatabaseAsync() => Task.FromResult(StoreDatabase.SqliteIn(Temp));
-
-    public override Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        return base.DisposeAsync();
-    }
 }
 
 public sealed class PostgresDashboardStoreTests(PostgresCluster cluster) : DashboardStoreTests, IClassFixture<PostgresCluster>
@@ -24,26 +16,16 @@ public sealed class PostgresDashboardStoreTests(PostgresCluster cluster) : Dashb
 }
 
 /// <summary>The dashboard's queries on both databases: a page of the portfolio with its totals, owners, and failing since when.</summary>
-public abstract class DashboardStoreTests : IAsyncLifetime
+public abstract class DashboardStoreTests : StoreTests, IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = HistoryScans.At(null).Time;
 
-    protected TempRepo Temp { get; } = new();
-
     private PortfolioStore Store { get; set; } = null!;
 
-    protected abstract Task<StoreDatabase> CreateDatabaseAsync();
-
-    public async Task InitializeAsync()
+    async Task IAsyncLifetime.InitializeAsync()
     {
-        var database = await CreateDatabaseAsync();
-        Store = await PortfolioStore.OpenAsync(database.Provider, database.ConnectionString);
-    }
-
-    public virtual Task DisposeAsync()
-    {
-        Temp.Dispose();
-        return Task.CompletedTask;
+        await InitializeAsync();
+        Store = await Open();
     }
 
     [Fact]

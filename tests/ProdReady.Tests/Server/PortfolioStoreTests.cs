@@ -5,9 +5,9 @@ using Microsoft.Data.Sqlite;
 using ProdReady.History;
 using ProdReady.Model;
 using ProdReady.Reporting;
+using ProdReady.Scoring;
 using ProdReady.Server.Store;
 using ProdReady.Tests.Support;
-using static ProdReady.Tests.Server.ServerAssessments;
 using HistoryScans = ProdReady.Tests.History.Scans;
 using SampleScans = ProdReady.Tests.Reporting.Scans;
 
@@ -17,12 +17,6 @@ namespace ProdReady.Tests.Server;
 public sealed class SqlitePortfolioStoreTests : PortfolioStoreTests
 {
     protected override Task<StoreDatabase> CreateDatabaseAsync() => Task.FromResult(StoreDatabase.SqliteIn(Temp));
-
-    public override Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        return base.DisposeAsync();
-    }
 }
 
 /// <summary>The same tests against a private PostgreSQL cluster on loopback.</summary>
@@ -32,21 +26,9 @@ public sealed class PostgresPortfolioStoreTests(PostgresCluster cluster) : Portf
 }
 
 /// <summary>The store on a real database: schema, ingest (idempotent, transactional, validated) and the portfolio queries.</summary>
-public abstract class PortfolioStoreTests : IAsyncLifetime
+public abstract class PortfolioStoreTests : StoreTests
 {
-    protected TempRepo Temp { get; } = new();
-
-    private StoreDatabase Database { get; set; } = null!;
-
-    protected abstract Task<StoreDatabase> CreateDatabaseAsync();
-
-    public async Task InitializeAsync() => Database = await CreateDatabaseAsync();
-
-    public virtual Task DisposeAsync()
-    {
-        Temp.Dispose();
-        return Task.CompletedTask;
-    }
+    private const string NodeControl = "sec.api-auth";
 
     [Fact]
     public async Task OpeningAnEmptyDatabaseMigratesItAndReopeningChangesNothing()
@@ -54,9 +36,9 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
         var first = await Open();
         var second = await Open();
 
-        Assert.Equal([1], first.AppliedMigrations);
+        Assert.Equal([1, 2], first.AppliedMigrations);
         Assert.Empty(second.AppliedMigrations);
-        Assert.Equal([(1L, "initial")], await Rows<(long, string)>("SELECT version, name FROM schema_migrations"));
+        Assert.Equal([(1L, "initial"), (2L, "webhooks")], await Rows<(long, string)>("SELECT version, name FROM schema_migrations ORDER BY version"));
         foreach (var table in new[] { "services", "assessments", "assessment_scores", "assessment_controls", "api_keys", "webhook_deliveries" })
         {
             Assert.Equal((table, 0L), (table, await Count(table)));
@@ -66,10 +48,10 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
     [Fact]
     public async Task ServersStartingAtOnceMigrateOnce()
     {
-        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(Open)));
+        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Open())));
 
-        Assert.Equal([[], [], [], [1]], stores.Select(store => store.AppliedMigrations).OrderBy(applied => applied.Count));
-        Assert.Equal(1, await Count("schema_migrations"));
+        Assert.Equal([[], [], [], [1, 2]], stores.Select(store => store.AppliedMigrations).OrderBy(applied => applied.Count));
+        Assert.Equal(2, await Count("schema_migrations"));
     }
 
     [Fact]
@@ -147,14 +129,19 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
     public async Task AnIngestThatFailsHalfWayLeavesNothingBehind()
     {
         var store = await Open();
-        // A category scored twice passes the reader but breaks assessment_scores' primary key, after the service and
-        // assessment rows are written.
-        var document = JsonNode.Parse(Json("orders", "team-a", ServiceTier.Critical, 'a'))!;
-        var categories = document["scores"]!["categories"]!.AsArray();
-        categories.Add(categories[0]!.DeepClone());
+        // The database refuses one control's row, after the service, assessment and score rows are written.
+        await Execute(Database.Provider == StoreProvider.Sqlite
+            ? $"CREATE TRIGGER refuse BEFORE INSERT ON assessment_controls WHEN NEW.control_id = '{NodeControl}' BEGIN SELECT RAISE(ABORT, 'refused by test'); END"
+            : $"""
+              CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+              BEGIN IF NEW.control_id = '{NodeControl}' THEN RAISE EXCEPTION 'refused by test' USING ERRCODE = 'check_violation'; END IF; RETURN NEW; END $$;
+              CREATE TRIGGER refuse BEFORE INSERT ON assessment_controls FOR EACH ROW EXECUTE FUNCTION refuse();
+              """);
 
-        await Assert.ThrowsAnyAsync<DbException>(() => store.IngestAsync(document.ToJsonString()));
+        var result = await store.IngestAsync(Json("orders", "team-a", ServiceTier.Critical, 'a'));
 
+        Assert.Equal(("$", true), (result.Problem!.Field, result.Problem.Message.StartsWith("the database refused the document: ", StringComparison.Ordinal)));
+        Assert.Contains("refused by test", result.Problem.Message);
         foreach (var table in new[] { "services", "assessments", "assessment_scores", "assessment_controls" })
         {
             Assert.Equal((table, 0L), (table, await Count(table)));
@@ -167,7 +154,21 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
         { "[1, 2]", "$", "not a prodready assessment (no schemaVersion and tool.name \"prodready\"); expected the output of `prodready scan --format json`" },
         { Json(null, null, ServiceTier.Standard, 'a'), "service.name", "missing: name the service when pushing, or set `name` in its prodready.yml" },
         { FirstStatus(Json("orders", null, ServiceTier.Standard, 'a'), "great"), "results[0].status", "unknown value 'great'" },
+        { Edit(Json("orders", null, ServiceTier.Standard, 'a'), document => document["scores"]!["categories"]!.AsArray().Add(document["scores"]!["categories"]![1]!.DeepClone())),
+            $"scores.categories[{Category.All.Count}].name", $"'{Category.All[1]}' appears twice (also scores.categories[1])" },
+        { Edit(Json("orders", null, ServiceTier.Standard, 'a'), document => document["results"]![3]!["id"] = document["results"]![0]!["id"]!.GetValue<string>()),
+            "results[3].id", $"'{HistoryScans.Sample.Results[0].Control.Id}' appears twice (also results[0])" },
+        { Edit(Json("orders", null, ServiceTier.Standard, 'a'), document => document["results"]![1]!["title"] = "nul\u0000"),
+            "results[1].title", "contains a NUL character (\\u0000)" },
+        { Json(new string('x', ServiceNames.MaxLength + 1), null, ServiceTier.Standard, 'a'), "service.name", $"{ServiceNames.MaxLength + 1} characters; a service name has at most {ServiceNames.MaxLength}" },
     };
+
+    private static string Edit(string json, Action<JsonNode> edit)
+    {
+        var document = JsonNode.Parse(json)!;
+        edit(document);
+        return document.ToJsonString();
+    }
 
     [Theory]
     [MemberData(nameof(Invalid))]
@@ -188,19 +189,19 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
         var old = HistoryScans.At(HistoryScans.Commit('a'), minutes: 0);
         var fixedUp = Status(HistoryScans.At(HistoryScans.Commit('b'), minutes: 10), NodeControl, ResultStatus.Pass);
         var broken = Status(HistoryScans.At(HistoryScans.Commit('c'), minutes: 5), NodeControl, ResultStatus.Fail);
-        await IngestAsync(store, "payments", "team-a", ServiceTier.Critical, fixedUp, old, broken);
-        await IngestAsync(store, "orders", "team-a", ServiceTier.Standard, broken);
-        await IngestAsync(store, "search", "team-b", ServiceTier.Standard, old);
+        await ServerScans.IngestAsync(store, "payments", "team-a", ServiceTier.Critical, fixedUp, old, broken);
+        await ServerScans.IngestAsync(store, "orders", "team-a", ServiceTier.Standard, broken);
+        await ServerScans.IngestAsync(store, "search", "team-b", ServiceTier.Standard, old);
 
         var all = await store.ServicesAsync(trendPoints: 2);
 
         Assert.Equal(["orders", "payments", "search"], all.Select(service => service.Name));
         var payments = all[1];
-        Assert.Equal(("team-a", "critical", HistoryScans.Commit('b'), fixedUp.Scores.Overall.Value, fixedUp.Scores.Level.ToId(), P0Failures(fixedUp)),
+        Assert.Equal(("team-a", "critical", HistoryScans.Commit('b'), fixedUp.Scores.Overall.Value, fixedUp.Scores.Level.ToId(), ServerScans.P0Failures(fixedUp)),
             (payments.Owner, payments.Tier, payments.Latest!.Commit, payments.Latest.Overall, payments.Latest.Level, payments.Latest.P0Failures));
         Assert.Equal([broken.Scores.Overall.Value, fixedUp.Scores.Overall.Value], payments.Trend);
-        Assert.Equal(P0Failures(broken), all[0].Latest!.P0Failures);
-        Assert.Equal(P0Failures(fixedUp) + 1, P0Failures(broken));
+        Assert.Equal(ServerScans.P0Failures(broken), all[0].Latest!.P0Failures);
+        Assert.Equal(ServerScans.P0Failures(fixedUp) + 1, ServerScans.P0Failures(broken));
         Assert.Equal(["orders", "payments"], (await store.ServicesAsync(owner: "team-a")).Select(service => service.Name));
         Assert.Equal(["orders", "search"], (await store.ServicesAsync(tier: "standard")).Select(service => service.Name));
         Assert.Equal(["search"], (await store.ServicesAsync(owner: "team-b", tier: "standard")).Select(service => service.Name));
@@ -212,7 +213,7 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
     {
         var store = await Open();
         var scans = new[] { ('b', 20), ('a', 0), ('c', 10) }.Select(scan => HistoryScans.At(HistoryScans.Commit(scan.Item1), scan.Item2)).ToArray();
-        await IngestAsync(store, "orders", "team-a", ServiceTier.Standard, scans);
+        await ServerScans.IngestAsync(store, "orders", "team-a", ServiceTier.Standard, scans);
 
         var history = (await store.HistoryAsync("orders"))!;
 
@@ -228,9 +229,9 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
         var store = await Open();
         var failing = Status(HistoryScans.At(HistoryScans.Commit('a'), 0), NodeControl, ResultStatus.Fail);
         var passing = Status(HistoryScans.At(HistoryScans.Commit('b'), 10), NodeControl, ResultStatus.Pass);
-        await IngestAsync(store, "payments", "team-a", ServiceTier.Critical, failing, passing);
-        await IngestAsync(store, "search", "team-b", ServiceTier.Standard, passing);
-        await IngestAsync(store, "orders", "team-a", ServiceTier.Standard, failing);
+        await ServerScans.IngestAsync(store, "payments", "team-a", ServiceTier.Critical, failing, passing);
+        await ServerScans.IngestAsync(store, "search", "team-b", ServiceTier.Standard, passing);
+        await ServerScans.IngestAsync(store, "orders", "team-a", ServiceTier.Standard, failing);
 
         var standings = await store.ControlAsync(NodeControl);
 
@@ -243,13 +244,21 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
     private static readonly Lazy<Dictionary<string, Assessment>> Samples = new(() =>
         new[] { "aspnet-api", "go-hardened", "node-express-api", "python-fastapi" }.ToDictionary(name => name, SampleScans.Sample));
 
-    private Task<PortfolioStore> Open() => PortfolioStore.OpenAsync(Database.Provider, Database.ConnectionString);
+    private static string Json(string? name, string? owner, ServiceTier tier, char commit, int minutes = 0) => ServerScans.Json(name, owner, tier, commit, minutes);
 
     private static string FirstStatus(string json, string status)
     {
         var document = JsonNode.Parse(json)!;
         document["results"]![0]!["status"] = status;
         return document.ToJsonString();
+    }
+
+    private static Assessment Status(Assessment scan, string controlId, ResultStatus status) => ServerScans.Status(scan, controlId, status);
+
+    private async Task Execute(string sql)
+    {
+        await using var connection = await Database.ConnectAsync();
+        await connection.ExecuteAsync(sql);
     }
 
     private async Task<long> Count(string table) => Assert.Single(await Rows<long>($"SELECT COUNT(*) FROM {table}"));

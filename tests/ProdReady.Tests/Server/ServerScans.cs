@@ -6,26 +6,24 @@ using HistoryScans = ProdReady.Tests.History.Scans;
 
 namespace ProdReady.Tests.Server;
 
-/// <summary>Real assessments (the node sample, varied by commit, time and service) as the server's tests push them.</summary>
-public static class ServerAssessments
+/// <summary>Assessment documents as CI pushes them: the node sample's real scan, named, owned and varied by commit and time.</summary>
+public static class ServerScans
 {
-    /// <summary>The control the node sample fails at P0 and that the tests flip.</summary>
+    /// <summary>A P0 control the node sample fails, which tests flip to pass and back.</summary>
     public const string NodeControl = "sec.api-auth";
 
-    /// <summary>The sample's JSON as a scan of <paramref name="name"/> at commit aaaa… (<paramref name="commit"/>), <paramref name="minutes"/> after a fixed start.</summary>
     public static string Json(string? name, string? owner, ServiceTier tier, char commit, int minutes = 0) =>
-        JsonReport.ToJson(Of(HistoryScans.At(HistoryScans.Commit(commit), minutes), name, owner, tier));
+        Json(HistoryScans.At(HistoryScans.Commit(commit), minutes), name, owner, tier);
 
-    public static Assessment Of(Assessment scan, string? name, string? owner, ServiceTier tier) =>
-        scan with { Service = new ServiceInfo { Name = name, Owner = owner, Tier = tier } };
+    public static string Json(Assessment scan, string? name, string? owner, ServiceTier tier) =>
+        JsonReport.ToJson(scan with { Service = new ServiceInfo { Name = name, Owner = owner, Tier = tier } });
 
     /// <summary>Stores each scan as an assessment of <paramref name="name"/>; every one must be new.</summary>
     public static async Task IngestAsync(PortfolioStore store, string name, string? owner, ServiceTier tier, params Assessment[] scans)
     {
         foreach (var scan in scans)
         {
-            var result = await store.IngestAsync(JsonReport.ToJson(Of(scan, name, owner, tier)));
-            Assert.Equal(IngestOutcome.Stored, result.Outcome);
+            Assert.Equal(IngestOutcome.Stored, (await store.IngestAsync(Json(scan, name, owner, tier))).Outcome);
         }
     }
 
