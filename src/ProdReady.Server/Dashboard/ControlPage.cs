@@ -28,7 +28,7 @@ internal static class ControlPage
         return DashboardHtml.Page(http, id, html =>
         {
             html.Append($"<header>\n<h1><code>{Escape(id)}</code> {Escape(control?.Title ?? "")}</h1>\n");
-            html.Append($"<p class=\"meta\">{Escape(control?.Category ?? "")} · {Escape(newest.Priority)} · fails in {failing.Count} of {DashboardHtml.Plural(standings.Count, "service")}' latest scans</p>\n");
+            html.Append($"<p class=\"meta\">{Escape(control?.Category ?? "")} · {Escape(newest.Priority)} · fails in the latest scan of {failing.Count} of {DashboardHtml.Plural(standings.Count, "service")}</p>\n");
             if (control is not null)
             {
                 html.Append($"<p>Fix: {Escape(control.Remediation)}</p>\n");

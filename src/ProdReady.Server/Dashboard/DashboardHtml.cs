@@ -21,6 +21,7 @@ internal static class DashboardHtml
         .totals strong { font-size: 1.2rem; }
         .flag { display: inline-block; padding: 0 0.4em; border-left: 4px solid var(--partial); border-radius: 4px; background: var(--partial-bg); font-size: 0.85em; font-weight: 600; }
         .pager { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 1rem 0; }
+        tbody th { white-space: normal; }
         #services td.number, #services th.number { text-align: right; white-space: nowrap; }
         .sparkline { display: block; }
         .sparkline .line { fill: none; stroke: var(--accent); stroke-width: 1.5; }

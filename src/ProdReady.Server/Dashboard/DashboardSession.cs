@@ -106,7 +106,7 @@ public static class DashboardSession
     /// /signin?return=... cannot send a person elsewhere after signing in.
     /// </summary>
     public static string LocalReturn(string? target) =>
-        target is ['/', .. var rest] && rest is not ['/', ..] and not ['\\', ..] && !target.Any(c => char.IsControl(c) || c == '\\')
+        target is ['/', ..] and not ['/', '/', ..] && !target.Any(c => char.IsControl(c) || c == '\\')
             ? target
             : "/";
 }

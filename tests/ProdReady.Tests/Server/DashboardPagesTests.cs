@@ -159,7 +159,10 @@ public sealed class DashboardPagesTests : StoreTests, IAsyncLifetime
         Assert.Equal(["2026-11-21T10:00:00Z", "2026-11-21T10:20:00Z"], failing.Select(row => (string)row.Descendants(HtmlPage.X + "time").Single().Attribute("datetime")!));
         Assert.Equal(["team-a", "team-a"], failing.Select(row => row.Elements(HtmlPage.X + "td").First().Value));
         Assert.Equal(["search"], page.ById("other-services").Element(HtmlPage.X + "tbody")!.Elements(HtmlPage.X + "tr").Select(row => (string)row.Attribute("data-service")!));
-        Assert.StartsWith($"{NodeControl} {HistoryScans.Sample.Results.Single(r => r.Control.Id == NodeControl).Control.Title}", page.All("h1").Single().Value, StringComparison.Ordinal);
+        var control = HistoryScans.Sample.Results.Single(r => r.Control.Id == NodeControl).Control;
+        Assert.Equal($"{NodeControl} {control.Title}", page.All("h1").Single().Value);
+        Assert.Equal($"{control.Category} · P0 · fails in the latest scan of 2 of 3 services", page.All("p").First(p => (string?)p.Attribute("class") == "meta").Value);
+        Assert.Equal($"Fix: {control.Remediation}", page.All("header").Last().Elements(HtmlPage.X + "p").Last().Value);
     }
 
     [Theory]

@@ -209,6 +209,18 @@ public sealed class DashboardSignInTests : StoreTests, IAsyncLifetime
         Assert.Empty(await _store.ServicesAsync());
     }
 
+    [Fact]
+    public async Task TheApiDocumentListsNoDashboardPage()
+    {
+        using var client = _server.Client();
+
+        using var document = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v1/openapi.json"));
+
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToList();
+        Assert.Contains("/api/v1/services/{name}", paths);
+        Assert.All(paths, path => Assert.StartsWith("/api/v1/", path, StringComparison.Ordinal));
+    }
+
     /// <summary>The status of the portfolio page for a session cookie, from a server started anew over the same database.</summary>
     private async Task<HttpStatusCode> StatusWithSessionAsync(ServerSettings settings, string session)
     {
