@@ -93,21 +93,24 @@ public sealed partial class PortfolioStore
 
     /// <summary>
     /// For each service whose latest assessment fails <paramref name="controlId"/>: the scan time of the first
-    /// assessment of its latest run of failing ones (no later assessment has the control other than failing).
+    /// assessment of its latest run of failing ones (failing scans after its last scan that did not fail the control).
+    /// Two passes over the control's rows, whatever the number of services and scans.
     /// </summary>
     public async Task<IReadOnlyList<ControlFailure>> FailingSinceAsync(string controlId, CancellationToken cancel = default)
     {
         await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
         var rows = await connection.QueryAsync<(string Service, object Since)>(Command(null, cancel, """
+            WITH passed AS (
+                SELECT a.service_id, MAX(a.scanned_at) AS scanned_at
+                FROM assessment_controls c JOIN assessments a ON a.id = c.assessment_id
+                WHERE c.control_id = @controlId AND c.status <> 'fail'
+                GROUP BY a.service_id)
             SELECT s.name, MIN(a.scanned_at)
-            FROM assessments a
-            JOIN assessment_controls c ON c.assessment_id = a.id AND c.control_id = @controlId AND c.status = 'fail'
+            FROM assessment_controls c
+            JOIN assessments a ON a.id = c.assessment_id
             JOIN services s ON s.id = a.service_id
-            WHERE NOT EXISTS (
-                SELECT 1 FROM assessments later
-                JOIN assessment_controls lc ON lc.assessment_id = later.id AND lc.control_id = @controlId
-                WHERE later.service_id = a.service_id AND lc.status <> 'fail'
-                  AND (later.scanned_at > a.scanned_at OR (later.scanned_at = a.scanned_at AND later.id > a.id)))
+            LEFT JOIN passed p ON p.service_id = a.service_id
+            WHERE c.control_id = @controlId AND c.status = 'fail' AND (p.scanned_at IS NULL OR a.scanned_at > p.scanned_at)
             GROUP BY s.name
             """, new { controlId }));
         return [.. rows.Select(row => new ControlFailure(row.Service, Time(row.Since)))];
