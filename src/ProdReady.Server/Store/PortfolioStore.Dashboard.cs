@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace ProdReady.Server.Store;
@@ -15,38 +16,43 @@ public sealed partial class PortfolioStore
             SELECT s.id, s.name, s.owner, s.tier, s.repo,
                    (SELECT a.id FROM assessments a WHERE a.service_id = s.id ORDER BY a.scanned_at DESC, a.id DESC LIMIT 1) AS assessment_id
             FROM services s
-            WHERE (@owner IS NULL OR s.owner = @owner) AND (@tier IS NULL OR s.tier = @tier))
+            WHERE (@name IS NULL OR s.name = @name) AND (@owner IS NULL OR s.owner = @owner) AND (@tier IS NULL OR s.tier = @tier))
         """;
 
     /// <summary>One page of the portfolio and the totals of all services it selects; services scanned before <paramref name="staleBefore"/> count as stale.</summary>
     public async Task<PortfolioPage> PortfolioPageAsync(PortfolioQuery query, DateTimeOffset staleBefore, int trendPoints = 12, CancellationToken cancel = default)
     {
         await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
-        var filter = new
-        {
-            owner = query.Owner,
-            tier = query.Tier,
-            limit = query.PageSize,
-            offset = (long)(query.Page - 1) * query.PageSize,
-            staleBefore = _dialect.Time(staleBefore),
-        };
+        var services = await PageOfServicesAsync(connection, null, query, trendPoints, cancel);
+        var levels = (await connection.QueryAsync<LevelCount>(Command(null, cancel, $"""
+            WITH {LatestPerService}
+            SELECT a.level AS Level, COUNT(*) AS Services, SUM(CASE WHEN a.scanned_at < @staleBefore THEN 1 ELSE 0 END) AS Stale
+            FROM latest l LEFT JOIN assessments a ON a.id = l.assessment_id
+            GROUP BY a.level
+            """, new { name = (string?)null, owner = query.Owner, tier = query.Tier, staleBefore = _dialect.Time(staleBefore) }))).ToList();
+        var totals = new PortfolioTotals(
+            (int)levels.Sum(level => level.Services),
+            levels.Where(level => level.Level is not null).ToDictionary(level => level.Level!, level => (int)level.Services, StringComparer.Ordinal),
+            (int)levels.Where(level => level.Level is null).Sum(level => level.Services),
+            (int)levels.Sum(level => level.Stale ?? 0));
+        return new PortfolioPage(services, totals);
+    }
+
+    /// <summary>
+    /// The services of one page (or the one named <paramref name="name"/>) with their latest assessment, its P0
+    /// failures and their last <paramref name="trendPoints"/> overall scores, oldest first.
+    /// </summary>
+    private async Task<IReadOnlyList<ServiceSummary>> PageOfServicesAsync(DbConnection connection, string? name, PortfolioQuery query, int trendPoints, CancellationToken cancel)
+    {
         var (sortKey, missing) = SortKey(query.Sort);
-        var direction = query.Descending ? "DESC" : "ASC";
         var rows = (await connection.QueryAsync<ServiceRow>(Command(null, cancel, $"""
             WITH {LatestPerService}
             SELECT l.id AS Id, l.name AS Name, l.owner AS Owner, l.tier AS Tier, l.repo AS Repo,
                    a.id AS AssessmentId, a.commit_sha AS CommitSha, a.scanned_at AS ScannedAt, a.overall AS Overall, a.level AS Level
             FROM latest l LEFT JOIN assessments a ON a.id = l.assessment_id
-            ORDER BY CASE WHEN {missing} THEN 1 ELSE 0 END, {sortKey} {direction}, l.name
+            ORDER BY CASE WHEN {missing} THEN 1 ELSE 0 END, {sortKey} {(query.Descending ? "DESC" : "ASC")}, l.name
             LIMIT @limit OFFSET @offset
-            """, filter))).ToList();
-        var levels = await connection.QueryAsync<LevelCount>(Command(null, cancel, $"""
-            WITH {LatestPerService}
-            SELECT a.level AS Level, COUNT(*) AS Services, SUM(CASE WHEN a.scanned_at < @staleBefore THEN 1 ELSE 0 END) AS Stale
-            FROM latest l LEFT JOIN assessments a ON a.id = l.assessment_id
-            GROUP BY a.level
-            """, filter));
-
+            """, new { name, owner = query.Owner, tier = query.Tier, limit = query.PageSize, offset = (long)(query.Page - 1) * query.PageSize }))).ToList();
         var assessmentIds = rows.Where(row => row.AssessmentId is not null).Select(row => row.AssessmentId!.Value).ToList();
         var p0 = (await connection.QueryAsync<(long AssessmentId, long Failures)>(Command(null, cancel, $"""
             SELECT assessment_id, COUNT(*) FROM assessment_controls
@@ -61,17 +67,17 @@ public sealed partial class PortfolioStore
             WHERE r.position <= @trendPoints
             ORDER BY r.service_id, r.position DESC
             """, new { serviceIds, trendPoints }))).ToLookup(point => point.ServiceId, point => point.Overall);
-
-        var byLevel = levels.ToList();
-        var totals = new PortfolioTotals(
-            (int)byLevel.Sum(level => level.Services),
-            byLevel.Where(level => level.Level is not null).ToDictionary(level => level.Level!, level => (int)level.Services, StringComparer.Ordinal),
-            (int)byLevel.Where(level => level.Level is null).Sum(level => level.Services),
-            (int)byLevel.Sum(level => level.Stale ?? 0));
-        return new PortfolioPage([.. rows.Select(row => new ServiceSummary(
+        return [.. rows.Select(row => new ServiceSummary(
             row.Id, row.Name, row.Owner, row.Tier, row.Repo,
             row.AssessmentId is { } id ? new LatestAssessment(id, Commit(row.CommitSha), Time(row.ScannedAt), row.Overall, row.Level!, p0.GetValueOrDefault(id)) : null,
-            [.. trends[row.Id]]))], totals);
+            [.. trends[row.Id]]))];
+    }
+
+    /// <summary>One service as the portfolio shows it, by a seek on its name; null for an unknown service.</summary>
+    private async Task<ServiceSummary?> NamedServiceAsync(string name, int trendPoints, CancellationToken cancel)
+    {
+        await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
+        return (await PageOfServicesAsync(connection, name, new PortfolioQuery(null, null, PortfolioSort.Name, false, 1, 1), trendPoints, cancel)).SingleOrDefault();
     }
 
     /// <summary>
