@@ -62,6 +62,8 @@ internal static class ServeCommand
                 StaleAfter = TimeSpan.FromDays(parse.GetValue(staleDays)),
                 RateLimit = limit,
                 Webhooks = webhooks,
+                // Beside the database, so that sessions outlive a restart; PostgreSQL servers keep them in memory.
+                SessionKeysFolder = store.SqliteFolder is { } folder ? Path.Combine(folder, "session-keys") : null,
             };
             await using var app = ServerApp.Build(settings, opened);
             try

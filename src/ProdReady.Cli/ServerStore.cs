@@ -24,6 +24,9 @@ internal sealed class ServerStore
 
     public ServerStore() => _provider.AcceptOnlyFromAmong("sqlite", "postgres");
 
+    /// <summary>The folder of the SQLite database the last <see cref="OpenAsync"/> opened; null for PostgreSQL.</summary>
+    public string? SqliteFolder { get; private set; }
+
     public void AddTo(Command command)
     {
         command.Options.Add(_database);
@@ -45,6 +48,7 @@ internal sealed class ServerStore
             Consoles.Fail($"--db: not a {parse.GetValue(_provider)} connection string ({malformed.Message})");
             return null;
         }
+        SqliteFolder = provider == StoreProvider.Sqlite ? Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource)) : null;
         try
         {
             return await PortfolioStore.OpenAsync(provider, connectionString, cancel: cancel);

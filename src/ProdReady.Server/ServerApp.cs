@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProdReady.Server.Api;
 using ProdReady.Server.Auth;
+using ProdReady.Server.Dashboard;
 using ProdReady.Server.Operations;
 using ProdReady.Server.Store;
 using ProdReady.Server.Webhooks;
@@ -13,9 +14,9 @@ using ProdReady.Server.Webhooks;
 namespace ProdReady.Server;
 
 /// <summary>
-/// The server as one ASP.NET Core application over an opened <see cref="PortfolioStore"/>: the API under /api/v1 and
-/// its OpenAPI document, with health, metrics, logs and limits from Operations/. `prodready serve` runs it; tests
-/// start it on a free loopback port.
+/// The server as one ASP.NET Core application over an opened <see cref="PortfolioStore"/>: the API under /api/v1, its
+/// OpenAPI document and the dashboard, with health, metrics, logs and limits from Operations/. `prodready serve` runs
+/// it; tests start it on a free loopback port.
 /// </summary>
 public static class ServerApp
 {
@@ -47,6 +48,7 @@ public static class ServerApp
         builder.Services.AddAuthorization(options => AccessPolicies.Add(options, settings.PublicRead));
         builder.Services.AddOpenApi(ApiDocument.Version, ApiDocument.Configure);
         builder.AddServerOperations(settings);
+        DashboardEndpoints.Add(builder, settings);
 
         var app = builder.Build();
         app.UseServerOperations();
@@ -62,6 +64,7 @@ public static class ServerApp
         PortfolioEndpoints.Map(api);
         KeyEndpoints.Map(api);
         WebhookEndpoints.Map(api);
+        DashboardEndpoints.Map(app);
         return app;
     }
 }

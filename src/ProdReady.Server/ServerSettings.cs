@@ -20,6 +20,13 @@ public sealed record ServerSettings
     /// <summary>A service with no scan for this long is flagged stale.</summary>
     public TimeSpan StaleAfter { get; init; } = TimeSpan.FromDays(14);
 
+    /// <summary>
+    /// Where the dashboard keeps the keys that sign and encrypt its session cookies (ASP.NET Core Data Protection).
+    /// Null keeps them in memory: every restart then signs everyone out. `prodready serve` puts them next to a SQLite
+    /// database; servers sharing a PostgreSQL database would need to share this folder for their cookies to work on each other.
+    /// </summary>
+    public string? SessionKeysFolder { get; init; }
+
     /// <summary>How long shutdown waits for requests in flight (an ingest) to finish.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -142,8 +142,8 @@ public sealed partial class PortfolioStore
         SummariesAsync(null, owner, tier, trendPoints, cancel);
 
     /// <summary>One service as the portfolio shows it; null for an unknown service.</summary>
-    public async Task<ServiceSummary?> ServiceAsync(string name, int trendPoints = 12, CancellationToken cancel = default) =>
-        (await SummariesAsync(name, null, null, trendPoints, cancel)).SingleOrDefault();
+    public Task<ServiceSummary?> ServiceAsync(string name, int trendPoints = 12, CancellationToken cancel = default) =>
+        NamedServiceAsync(name, trendPoints, cancel);
 
     /// <summary>An assessment's document, byte for byte as it was pushed; null for an unknown id.</summary>
     public async Task<string?> DocumentAsync(long assessmentId, CancellationToken cancel = default)

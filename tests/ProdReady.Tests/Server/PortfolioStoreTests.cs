@@ -189,9 +189,9 @@ public abstract class PortfolioStoreTests : StoreTests
         var old = HistoryScans.At(HistoryScans.Commit('a'), minutes: 0);
         var fixedUp = Status(HistoryScans.At(HistoryScans.Commit('b'), minutes: 10), NodeControl, ResultStatus.Pass);
         var broken = Status(HistoryScans.At(HistoryScans.Commit('c'), minutes: 5), NodeControl, ResultStatus.Fail);
-        await Ingest(store, "payments", "team-a", ServiceTier.Critical, fixedUp, old, broken);
-        await Ingest(store, "orders", "team-a", ServiceTier.Standard, broken);
-        await Ingest(store, "search", "team-b", ServiceTier.Standard, old);
+        await ServerScans.IngestAsync(store, "payments", "team-a", ServiceTier.Critical, fixedUp, old, broken);
+        await ServerScans.IngestAsync(store, "orders", "team-a", ServiceTier.Standard, broken);
+        await ServerScans.IngestAsync(store, "search", "team-b", ServiceTier.Standard, old);
 
         var all = await store.ServicesAsync(trendPoints: 2);
 
@@ -213,7 +213,7 @@ public abstract class PortfolioStoreTests : StoreTests
     {
         var store = await Open();
         var scans = new[] { ('b', 20), ('a', 0), ('c', 10) }.Select(scan => HistoryScans.At(HistoryScans.Commit(scan.Item1), scan.Item2)).ToArray();
-        await Ingest(store, "orders", "team-a", ServiceTier.Standard, scans);
+        await ServerScans.IngestAsync(store, "orders", "team-a", ServiceTier.Standard, scans);
 
         var history = (await store.HistoryAsync("orders"))!;
 
@@ -229,9 +229,9 @@ public abstract class PortfolioStoreTests : StoreTests
         var store = await Open();
         var failing = Status(HistoryScans.At(HistoryScans.Commit('a'), 0), NodeControl, ResultStatus.Fail);
         var passing = Status(HistoryScans.At(HistoryScans.Commit('b'), 10), NodeControl, ResultStatus.Pass);
-        await Ingest(store, "payments", "team-a", ServiceTier.Critical, failing, passing);
-        await Ingest(store, "search", "team-b", ServiceTier.Standard, passing);
-        await Ingest(store, "orders", "team-a", ServiceTier.Standard, failing);
+        await ServerScans.IngestAsync(store, "payments", "team-a", ServiceTier.Critical, failing, passing);
+        await ServerScans.IngestAsync(store, "search", "team-b", ServiceTier.Standard, passing);
+        await ServerScans.IngestAsync(store, "orders", "team-a", ServiceTier.Standard, failing);
 
         var standings = await store.ControlAsync(NodeControl);
 
@@ -251,15 +251,6 @@ public abstract class PortfolioStoreTests : StoreTests
         var document = JsonNode.Parse(json)!;
         document["results"]![0]!["status"] = status;
         return document.ToJsonString();
-    }
-
-    private static async Task Ingest(PortfolioStore store, string name, string owner, ServiceTier tier, params Assessment[] scans)
-    {
-        foreach (var scan in scans)
-        {
-            var result = await store.IngestAsync(ServerScans.Json(scan, name, owner, tier));
-            Assert.Equal(IngestOutcome.Stored, result.Outcome);
-        }
     }
 
     private static Assessment Status(Assessment scan, string controlId, ResultStatus status) => ServerScans.Status(scan, controlId, status);

@@ -23,7 +23,7 @@ internal static class HtmlCharts
     public static string StatusLabel(ResultStatus status) => status == ResultStatus.NotApplicable ? "n/a" : status.ToId();
 
     /// <summary>One horizontal bar per assessed category, its length the score out of 100, the value beside it.</summary>
-    public static void CategoryScores(StringBuilder html, IReadOnlyList<Score> categories)
+    public static void CategoryScores(StringBuilder html, IReadOnlyList<CategorySnapshot> categories)
     {
         const int row = 26, labelWidth = 110, barSpan = 300;
         var height = categories.Count * row + 8;
@@ -48,8 +48,11 @@ internal static class HtmlCharts
         html.Append("</svg>\n");
     }
 
-    /// <summary>The overall score of each recorded scan, oldest first, as a line through points on a 0-100 axis.</summary>
-    public static void Trend(StringBuilder html, IReadOnlyList<ScanSnapshot> trend)
+    /// <summary>
+    /// The overall score of each recorded scan, oldest first, as a line through points on a 0-100 axis.
+    /// <paramref name="howScansAreAdded"/> (HTML) tells a reader who sees a single point what adds the next one.
+    /// </summary>
+    public static void Trend(StringBuilder html, IReadOnlyList<ScanSnapshot> trend, string howScansAreAdded = "each <code>prodready scan</code> or <code>prodready report</code> adds one")
     {
         const int height = 200, left = 36, right = 24, top = 12, bottom = 36;
         var shown = trend.TakeLast(MaxTrendPoints).Where(scan => scan.Overall is not null).ToList();
@@ -83,7 +86,7 @@ internal static class HtmlCharts
         html.Append("</svg>\n");
         if (shown.Count == 1)
         {
-            html.Append("<p>Only one scan is recorded so far, so the trend is a single point; each <code>prodready scan</code> or <code>prodready report</code> adds one.</p>\n");
+            html.Append($"<p>Only one scan is recorded so far, so the trend is a single point; {howScansAreAdded}.</p>\n");
         }
         else if (trend.Count > shown.Count)
         {

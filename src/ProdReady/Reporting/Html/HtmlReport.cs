@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using ProdReady.History;
 using static ProdReady.Reporting.Html.HtmlText;
 
 namespace ProdReady.Reporting.Html;
@@ -12,7 +12,7 @@ namespace ProdReady.Reporting.Html;
 public static class HtmlReport
 {
     private static readonly string Policy =
-        $"default-src 'none'; style-src '{Hash(HtmlStyle.Css)}'; script-src '{Hash(HtmlScript.Source)}'; base-uri 'none'; form-action 'none'";
+        $"default-src 'none'; style-src '{CspHash(HtmlStyle.Css)}'; script-src '{CspHash(HtmlScript.Source)}'; base-uri 'none'; form-action 'none'";
 
     public static string Render(ReadinessView view)
     {
@@ -29,7 +29,7 @@ public static class HtmlReport
         Section(html, "scores", "Scores", () =>
         {
             html.Append("<div class=\"charts\">\n");
-            Chart(html, "Score per category", () => HtmlCharts.CategoryScores(html, assessment.Scores.Categories));
+            Chart(html, "Score per category", () => HtmlCharts.CategoryScores(html, [.. assessment.Scores.Categories.Select(score => new CategorySnapshot(score.Name, score.Value))]));
             Chart(html, "Trend", () => HtmlCharts.Trend(html, view.Trend));
             Chart(html, "Controls by status", () => HtmlCharts.StatusBreakdown(html, assessment.Results));
             html.Append("</div>\n");
@@ -65,7 +65,4 @@ public static class HtmlReport
         body();
         html.Append("</div>\n");
     }
-
-    /// <summary>The CSP source for an inline element with exactly this content.</summary>
-    private static string Hash(string content) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
 }

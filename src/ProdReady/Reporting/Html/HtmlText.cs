@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace ProdReady.Reporting.Html;
@@ -42,7 +43,8 @@ public static class HtmlText
             ? $"<a href=\"{Escape(text)}\" rel=\"noreferrer\">{Escape(text)}</a>"
             : Escape(text);
 
-
     public static string Time(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
+    /// <summary>The Content-Security-Policy source that allows an inline style or script with exactly this content.</summary>
+    public static string CspHash(string content) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
 }

@@ -11,25 +11,20 @@ namespace ProdReady.Tests.Reporting.Html;
 /// </summary>
 public sealed class HtmlReportBrowserTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string Sample = "node-express-api";
 
-    /// <summary>Where the screenshots go: $PRODREADY_TEST_ARTIFACTS, else TestResults/html-report in the checkout (git-ignored).</summary>
-    private static string Artifacts => Environment.GetEnvironmentVariable("PRODREADY_TEST_ARTIFACTS") is { Length: > 0 } folder
-        ? folder
-        : Path.Combine(RepositoryRoot.Path, "TestResults", "html-report");
+    private static string Artifacts => Chromium.Artifacts("html-report");
 
     [Fact]
     public async Task TheReportWorksInChromiumAndLoadsNothing()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium with `apt-get update && apt-get install -y chromium` (.ci/run does so when run as root); the test never downloads a browser");
         using var temp = new TempRepo();
         var report = await WriteReportTwice(temp.Root);
         var expected = Scans.Sample(Sample);
         var failing = expected.Results.Count(r => r.Status == ResultStatus.Fail);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 }, ColorScheme = ColorScheme.Light });
         var requests = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
@@ -86,12 +81,11 @@ public sealed class HtmlReportBrowserTests(ITestOutputHelper output)
     [Fact]
     public async Task WithoutJavaScriptEverythingButTheFilterIsThere()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium with `apt-get update && apt-get install -y chromium`");
         using var temp = new TempRepo();
         var report = await WriteReportTwice(temp.Root);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { JavaScriptEnabled = false });
         await page.GotoAsync(new Uri(report).AbsoluteUri);
 
