@@ -24,5 +24,7 @@ public static class DashboardEndpoints
         pages.MapGet(DashboardSession.SignInPath, SignInPage.Show).AllowAnonymous();
         pages.MapPost(DashboardSession.SignInPath, SignInPage.SubmitAsync).AllowAnonymous();
         pages.MapPost("/signout", (Delegate)SignInPage.SignOutAsync).RequireAuthorization(DashboardSession.ReadPolicy);
+        pages.MapGet(DeadLettersPage.Path, DeadLettersPage.RenderAsync).RequireAuthorization(DashboardSession.AdminPolicy);
+        pages.MapPost(DeadLettersPage.Path + "/{id:long}/resend", DeadLettersPage.ResendAsync).RequireAuthorization(DashboardSession.AdminPolicy);
     }
 }

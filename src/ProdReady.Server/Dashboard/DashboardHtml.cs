@@ -84,6 +84,10 @@ internal static class DashboardHtml
         if (http.User.Identity is { IsAuthenticated: true, AuthenticationType: DashboardSession.Scheme })
         {
             var token = DashboardSession.FormToken(http);
+            if (http.User.HasClaim(ProdReady.Server.Auth.ApiKeyAuthentication.ScopeClaim, ProdReady.Server.Auth.KeyScopes.Admin))
+            {
+                html.Append($"<a href=\"{DeadLettersPage.Path}\">Webhook dead letters</a> ");
+            }
             html.Append($"<span class=\"muted\">signed in with key {Escape(http.User.FindFirstValue(ClaimTypes.Name) ?? "")}</span>");
             html.Append("<form method=\"post\" action=\"/signout\">");
             html.Append($"<input type=\"hidden\" name=\"{Escape(token.FormFieldName)}\" value=\"{Escape(token.RequestToken ?? "")}\" />");

@@ -30,6 +30,9 @@ public static class DashboardSession
     /// <summary>What a dashboard page requires: the `read` policy (so public read applies), judged by the session cookie alone.</summary>
     public static AuthorizeAttribute ReadPolicy { get; } = new(KeyScopes.Read) { AuthenticationSchemes = Scheme };
 
+    /// <summary>What an operator's page requires: a session signed in with an `admin` key (public read does not open it).</summary>
+    public static AuthorizeAttribute AdminPolicy { get; } = new(KeyScopes.Admin) { AuthenticationSchemes = Scheme };
+
     public static void Add(WebApplicationBuilder builder, ServerSettings settings)
     {
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("prodready-server");
