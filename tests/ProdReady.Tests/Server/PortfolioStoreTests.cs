@@ -56,9 +56,9 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
         var first = await Open();
         var second = await Open();
 
-        Assert.Equal([1], first.AppliedMigrations);
+        Assert.Equal([1, 3], first.AppliedMigrations);
         Assert.Empty(second.AppliedMigrations);
-        Assert.Equal([(1L, "initial")], await Rows<(long, string)>("SELECT version, name FROM schema_migrations"));
+        Assert.Equal([(1L, "initial"), (3L, "latest_assessment")], await Rows<(long, string)>("SELECT version, name FROM schema_migrations ORDER BY version"));
         foreach (var table in new[] { "services", "assessments", "assessment_scores", "assessment_controls", "api_keys", "webhook_deliveries" })
         {
             Assert.Equal((table, 0L), (table, await Count(table)));
@@ -70,8 +70,8 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
     {
         var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(Open)));
 
-        Assert.Equal([[], [], [], [1]], stores.Select(store => store.AppliedMigrations).OrderBy(applied => applied.Count));
-        Assert.Equal(1, await Count("schema_migrations"));
+        Assert.Equal([[], [], [], [1, 3]], stores.Select(store => store.AppliedMigrations).OrderBy(applied => applied.Count));
+        Assert.Equal(2, await Count("schema_migrations"));
     }
 
     [Fact]
@@ -222,6 +222,50 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
         Assert.Equal(scans[0].Time, history[0].ScannedAt);
         Assert.Equal(scans[0].Scores.Categories.Select(score => (score.Name, score.Value)), history[0].Scores.Select(score => (score.Name, score.Value)));
         Assert.Null(await store.HistoryAsync("unknown"));
+    }
+
+    [Fact]
+    public async Task AnOlderScanPushedAfterANewerOneLeavesTheNewerOneLatest()
+    {
+        var store = await Open();
+        var newer = Status(HistoryScans.At(HistoryScans.Commit('b'), minutes: 10), NodeControl, ResultStatus.Pass);
+        var older = Status(HistoryScans.At(HistoryScans.Commit('a'), minutes: 0), NodeControl, ResultStatus.Fail);
+        await Ingest(store, "orders", "team-a", ServiceTier.Standard, newer, older);
+
+        var latest = (await store.ServiceAsync("orders"))!.Latest!;
+
+        Assert.Equal((HistoryScans.Commit('b'), newer.Time, P0Failures(newer)), (latest.Commit, latest.ScannedAt, latest.P0Failures));
+        Assert.Equal([("orders", "pass")], (await store.ControlAsync(NodeControl)).Select(standing => (standing.Service, standing.Status)));
+    }
+
+    [Fact]
+    public async Task OfTwoScansAtTheSameTimeTheLaterStoredIsLatest()
+    {
+        var store = await Open();
+        var first = await store.IngestAsync(Json("orders", "team-a", ServiceTier.Standard, 'a'));
+        var second = await store.IngestAsync(Json("orders", "team-a", ServiceTier.Standard, 'b'));
+
+        Assert.Equal(second.AssessmentId, (await store.ServiceAsync("orders"))!.Latest!.Id);
+        Assert.NotEqual(first.AssessmentId, second.AssessmentId);
+    }
+
+    [Fact]
+    public async Task ConcurrentPushesInAnyOrderLeaveEachServicesLatestScanLatest()
+    {
+        var store = await Open();
+        var minutes = new[] { 30, 5, 50, 0, 45, 10, 35, 20, 40, 15, 25 };
+        var pushes = new[] { "orders", "payments" }.SelectMany(service => minutes.Select((minute, index) =>
+            (Service: service, Json: Json(service, "team-a", ServiceTier.Standard, (char)('a' + index), minute))));
+
+        var results = await Task.WhenAll(pushes.Select(push => Task.Run(() => store.IngestAsync(push.Json, push.Service))));
+
+        Assert.All(results, result => Assert.Equal(IngestOutcome.Stored, result.Outcome));
+        var latest = (await store.ServicesAsync(trendPoints: 3)).Select(service => (service.Name, service.Latest!.Commit, service.Trend.Count));
+        Assert.Equal([("orders", HistoryScans.Commit('c'), 3), ("payments", HistoryScans.Commit('c'), 3)], latest);
+        Assert.Equal(0L, Assert.Single(await Rows<long>("""
+            SELECT COUNT(*) FROM services s
+            WHERE s.latest_assessment_id <> (SELECT a.id FROM assessments a WHERE a.service_id = s.id ORDER BY a.scanned_at DESC, a.id DESC LIMIT 1)
+            """)));
     }
 
     [Fact]
