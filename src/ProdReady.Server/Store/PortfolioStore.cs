@@ -84,9 +84,9 @@ public sealed partial class PortfolioStore
         var commit = snapshot.Commit ?? "";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(assessmentJson)));
         var scannedAt = _dialect.Time(snapshot.Time);
-        var inserted = await connection.ExecuteScalarAsync<long?>(Command(transaction, cancel, $"""
-            INSERT INTO assessments (service_id, commit_sha, content_hash, scanned_at, received_at, overall, level, p0_failures, document)
-            VALUES (@serviceId, @commit, @hash, @scannedAt, @receivedAt, @overall, @level, @p0Failures, {_dialect.Json("@document")})
+        var inserted = await connection.ExecuteScalarAsync<long?>(Command(transaction, cancel, """
+            INSERT INTO assessments (service_id, commit_sha, content_hash, scanned_at, received_at, overall, level, p0_failures)
+            VALUES (@serviceId, @commit, @hash, @scannedAt, @receivedAt, @overall, @level, @p0Failures)
             ON CONFLICT (service_id, commit_sha, content_hash) DO NOTHING
             RETURNING id
             """, new
@@ -99,7 +99,6 @@ public sealed partial class PortfolioStore
             overall = snapshot.Overall,
             level = snapshot.Level.ToId(),
             p0Failures = snapshot.Controls.Values.Count(control => control.Priority == Priority.P0 && control.Status == ResultStatus.Fail),
-            document = assessmentJson,
         }));
         if (inserted is not { } assessmentId)
         {
@@ -109,6 +108,9 @@ public sealed partial class PortfolioStore
             await transaction.RollbackAsync(cancel);
             return IngestResult.AlreadyStored(existing);
         }
+        await connection.ExecuteAsync(Command(transaction, cancel,
+            $"INSERT INTO assessment_documents (assessment_id, document) VALUES (@assessmentId, {_dialect.Json("@document")})",
+            new { assessmentId, document = assessmentJson }));
         // The service row is locked since the upsert above (PostgreSQL's row lock, SQLite's single writer), so
         // concurrent ingests of one service take turns here and the pointer ends at the latest scan whatever the order.
         await connection.ExecuteAsync(Command(transaction, cancel, """
@@ -143,7 +145,7 @@ public sealed partial class PortfolioStore
     public async Task<string?> DocumentAsync(long assessmentId, CancellationToken cancel = default)
     {
         await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
-        return await connection.ExecuteScalarAsync<string?>(Command(null, cancel, "SELECT document FROM assessments WHERE id = @assessmentId", new { assessmentId }));
+        return await connection.ExecuteScalarAsync<string?>(Command(null, cancel, "SELECT document FROM assessment_documents WHERE assessment_id = @assessmentId", new { assessmentId }));
     }
 
     private async Task<IReadOnlyList<ServiceSummary>> SummariesAsync(string? name, string? owner, string? tier, int trendPoints, CancellationToken cancel)

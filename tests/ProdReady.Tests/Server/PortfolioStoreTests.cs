@@ -59,10 +59,40 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
         Assert.Equal([1, 3], first.AppliedMigrations);
         Assert.Empty(second.AppliedMigrations);
         Assert.Equal([(1L, "initial"), (3L, "latest_assessment")], await Rows<(long, string)>("SELECT version, name FROM schema_migrations ORDER BY version"));
-        foreach (var table in new[] { "services", "assessments", "assessment_scores", "assessment_controls", "api_keys", "webhook_deliveries" })
+        foreach (var table in new[] { "services", "assessments", "assessment_documents", "assessment_scores", "assessment_controls", "api_keys", "webhook_deliveries" })
         {
             Assert.Equal((table, 0L), (table, await Count(table)));
         }
+    }
+
+    [Fact]
+    public async Task UpgradingADatabaseWithAssessmentsPointsEachServiceAtItsLatestAndKeepsTheDocuments()
+    {
+        var dialect = Database.Provider == StoreProvider.Sqlite ? "sqlite" : "postgres";
+        await using (var connection = await Database.ConnectAsync())
+        {
+            await connection.ExecuteAsync(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "ProdReady.Server", "Store", "Migrations", dialect, "0001_initial.sql")));
+            await connection.ExecuteAsync("""
+                CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL);
+                INSERT INTO schema_migrations (version, name, applied_at) VALUES (1, 'initial', '2026-01-01T00:00:00Z');
+                INSERT INTO services (name, owner, tier) VALUES ('orders', 'team-a', 'standard');
+                INSERT INTO assessments (service_id, commit_sha, content_hash, scanned_at, received_at, overall, level, document) VALUES
+                    (1, 'b', 'hash-b', '2026-01-02T00:00:00Z', '2026-01-05T00:00:00Z', 80, 'ready', '{"scan": "b"}'),
+                    (1, 'c', 'hash-c', '2026-01-03T00:00:00Z', '2026-01-04T00:00:00Z', 60, 'developing', '{"scan": "c"}'),
+                    (1, 'a', 'hash-a', '2026-01-01T00:00:00Z', '2026-01-06T00:00:00Z', 70, 'developing', '{"scan": "a"}');
+                INSERT INTO assessment_controls (assessment_id, control_id, category, priority, status) VALUES
+                    (2, 'sec.api-auth', 'security', 'P0', 'fail'), (2, 'sec.tls', 'security', 'P0', 'fail'), (2, 'ops.runbook', 'operations', 'P1', 'fail'),
+                    (1, 'sec.api-auth', 'security', 'P0', 'fail');
+                """);
+        }
+
+        var store = await Open();
+
+        Assert.Equal([3], store.AppliedMigrations);
+        var latest = (await store.ServiceAsync("orders"))!.Latest!;
+        Assert.Equal((2L, "c", 60.0, 2), (latest.Id, latest.Commit, latest.Overall, latest.P0Failures));
+        Assert.Equal(("{\"scan\": \"b\"}", "{\"scan\": \"c\"}", "{\"scan\": \"a\"}"),
+            (await store.DocumentAsync(1), await store.DocumentAsync(2), await store.DocumentAsync(3)));
     }
 
     [Fact]
@@ -89,7 +119,11 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
             var id = result.AssessmentId!.Value;
             var expected = ScanSnapshot.From(assessment, sample);
             var stored = Assert.Single(await Rows<(string, string, string, string, string)>(
-                "SELECT s.name, s.tier, s.repo, a.level, a.document FROM assessments a JOIN services s ON s.id = a.service_id WHERE a.id = @id", new { id }));
+                """
+                SELECT s.name, s.tier, s.repo, a.level, d.document
+                FROM assessments a JOIN services s ON s.id = a.service_id JOIN assessment_documents d ON d.assessment_id = a.id
+                WHERE a.id = @id
+                """, new { id }));
             Assert.Equal((sample, assessment.Service.Tier.ToId(), $"https://git.example/{sample}", expected.Level.ToId(), json), stored);
             Assert.Equal(expected.Overall, Assert.Single(await Rows<double?>("SELECT overall FROM assessments WHERE id = @id", new { id })));
             Assert.Equal(
@@ -157,7 +191,7 @@ public abstract class PortfolioStoreTests : IAsyncLifetime
 
         await Assert.ThrowsAnyAsync<DbException>(() => store.IngestAsync(document.ToJsonString()));
 
-        foreach (var table in new[] { "services", "assessments", "assessment_scores", "assessment_controls" })
+        foreach (var table in new[] { "services", "assessments", "assessment_documents", "assessment_scores", "assessment_controls" })
         {
             Assert.Equal((table, 0L), (table, await Count(table)));
         }
