@@ -74,6 +74,7 @@ public sealed partial class PortfolioStore
             return IngestResult.Invalid("service.tier", $"unknown value '{declared.Tier}'; expected critical, standard or experimental");
         }
 
+        using var turn = await _dialect.WriteTurnAsync(cancel);
         await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancel);
         var serviceId = await connection.ExecuteScalarAsync<long>(Command(transaction, cancel, """
@@ -223,7 +224,8 @@ public sealed partial class PortfolioStore
 
     /// <summary>
     /// One INSERT of all <paramref name="rows"/>: Dapper runs a list parameter as one command per row, a round trip
-    /// each, which is most of an ingest's time for the ~150 controls of an assessment.
+    /// each, which was most of an ingest's time for the ~150 controls of an assessment. Parameters are added to the
+    /// command directly, as Dapper's check for an existing name on each would make the call quadratic in them.
     /// </summary>
     private static async Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancel, string table, string[] columns, IReadOnlyList<object?[]> rows)
     {
@@ -231,20 +233,24 @@ public sealed partial class PortfolioStore
         {
             return;
         }
-        var parameters = new DynamicParameters();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         var values = new StringBuilder();
         for (var row = 0; row < rows.Count; row++)
         {
             values.Append(row == 0 ? "(" : ", (");
             for (var column = 0; column < columns.Length; column++)
             {
-                var name = string.Create(CultureInfo.InvariantCulture, $"r{row}c{column}");
-                parameters.Add(name, rows[row][column]);
-                values.Append(column == 0 ? "@" : ", @").Append(name);
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = string.Create(CultureInfo.InvariantCulture, $"r{row}c{column}");
+                parameter.Value = rows[row][column] ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+                values.Append(column == 0 ? "@" : ", @").Append(parameter.ParameterName);
             }
             values.Append(')');
         }
-        await connection.ExecuteAsync(Command(transaction, cancel, $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES {values}", parameters));
+        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES {values}";
+        await command.ExecuteNonQueryAsync(cancel);
     }
 
     private static IngestResult Invalid(HistoryException invalid)

@@ -21,6 +21,12 @@ internal abstract class SqlDialect
     /// <summary>A write transaction that will not fail half-way for lack of a lock it could have waited for.</summary>
     public abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancel);
 
+    /// <summary>
+    /// This process's turn to write, held until disposed. Only SQLite needs one (see <see cref="SqliteDialect"/>);
+    /// elsewhere writers go ahead at once and the database orders them.
+    /// </summary>
+    public virtual ValueTask<IDisposable> WriteTurnAsync(CancellationToken cancel) => ValueTask.FromResult<IDisposable>(NoTurn.Instance);
+
     /// <summary>Keeps other servers from migrating at the same time, until <paramref name="transaction"/> ends.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancel);
 
@@ -29,4 +35,13 @@ internal abstract class SqlDialect
 
     /// <summary>The SQL expression that stores the parameter <paramref name="parameter"/> as a JSON document.</summary>
     public abstract string Json(string parameter);
+
+    private sealed class NoTurn : IDisposable
+    {
+        public static readonly NoTurn Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }
