@@ -88,13 +88,31 @@ start_postgres() {
   "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres prodready
 }
 
-# wrk URL ARGS...: the RESULT line's fields as shell variables (requests rps p50 p95 p99 failed bytes).
+# CPU time (ms) the server and, on PostgreSQL, the database have used: per request, a figure that other load on the
+# machine inflates far less than latency.
+cpu_ms() {
+  local pids=$server_pid postmaster pid ticks=0
+  if [ -n "$pg_data" ]; then
+    postmaster=$(head -1 "$pg_data/postmaster.pid")
+    pids="$pids $postmaster $(pgrep -P "$postmaster" | tr '\n' ' ')"
+  fi
+  for pid in $pids; do
+    # utime, stime and the same for children waited for (backends that ended)
+    ticks=$(( ticks + $(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
+}
+
+# CONNECTIONS URL ARGS...: the RESULT line's fields as shell variables (requests rps p50 p95 p99 failed bytes) and
+# cpu, the server's (and database's) CPU ms per request.
 measure() {
   local connections=$1 url=$2
   shift 2
-  local out
+  local out before
+  before=$(cpu_ms)
   out=$(wrk -t2 -c"$connections" -d"$duration" --timeout 30s -s bench/wrk/server-load.lua "$url" -- "$@" | grep '^RESULT ')
   eval "${out#RESULT }"
+  cpu=$(awk -v used=$(( $(cpu_ms) - before )) -v n="$requests" 'BEGIN { printf "%.1f", n ? used / n : 0 }')
 }
 
 verdict() { awk -v value="$1" -v target="$2" -v below="$3" 'BEGIN { ok = below ? value < target : value >= target; print ok ? "PASS" : "FAIL" }'; }
@@ -126,22 +144,22 @@ for provider in $providers; do
   echo "== $provider: warming up, then $duration per measurement"
   duration=5s measure "$clients" "$base" get "$portfolio_path" "$services" >/dev/null
   measure "$clients" "$base" get "$portfolio_path" "$services"
-  figures[$provider.portfolio]="$p50 $p95 $p99 $rps $failed $bytes"
+  figures[$provider.portfolio]="$p50 $p95 $p99 $rps $failed $bytes $cpu"
   measure "$clients" "$base" get "$all_path" "$services"
-  figures[$provider.all]="$p50 $p95 $p99 $rps $failed $bytes"
+  figures[$provider.all]="$p50 $p95 $p99 $rps $failed $bytes $cpu"
   measure "$clients" "$base" get "$service_path" "$services"
-  figures[$provider.service]="$p50 $p95 $p99 $rps $failed $bytes"
+  figures[$provider.service]="$p50 $p95 $p99 $rps $failed $bytes $cpu"
   # One push first: the server verifies a key's slow hash once, then remembers it.
   curl -fs -o /dev/null -H "Authorization: Bearer $key" -H "Content-Type: application/json" --data-binary "@$tmp/push.json" \
     "$base/api/v1/assessments?service=svc-0000"
   measure "$push_clients" "$base/api/v1/assessments" push "$tmp/push.json" "$key" "$services"
-  figures[$provider.push]="$p50 $p95 $p99 $rps $failed $bytes"
+  figures[$provider.push]="$p50 $p95 $p99 $rps $failed $bytes $cpu"
   stop_server
 done
 
 echo
-echo "server under load: $services services x $assessments assessments, wrk 2 threads, $duration per measurement, loopback"
-printf "  %-9s %-52s %8s %8s %8s %9s %7s %9s\n" provider measurement p50/ms p95/ms p99/ms req/s failed bytes/req
+echo "server under load: $services services x $assessments assessments, wrk 2 threads, $duration per measurement, loopback, $(nproc) cores (load average $(cut -d' ' -f1 /proc/loadavg))"
+printf "  %-9s %-52s %8s %8s %8s %9s %7s %9s %9s\n" provider measurement p50/ms p95/ms p99/ms req/s failed bytes/req "cpu ms/req"
 for provider in $providers; do
   for what in portfolio all service push; do
     case $what in
@@ -150,8 +168,8 @@ for provider in $providers; do
       service) label="service $service_path, $clients clients" ;;
       push) label="push (whole scan), $push_clients clients" ;;
     esac
-    read -r p50 p95 p99 rps failed bytes <<<"${figures[$provider.$what]}"
-    printf "  %-9s %-52s %8s %8s %8s %9s %7s %9s\n" "$provider" "$label" "$p50" "$p95" "$p99" "$rps" "$failed" "$bytes"
+    read -r p50 p95 p99 rps failed bytes cpu <<<"${figures[$provider.$what]}"
+    printf "  %-9s %-52s %8s %8s %8s %9s %7s %9s %9s\n" "$provider" "$label" "$p50" "$p95" "$p99" "$rps" "$failed" "$bytes" "$cpu"
   done
 done
 echo "targets"
