@@ -83,6 +83,7 @@ public sealed partial class PortfolioStore
 
     private async Task<IngestResult> StoreAsync(ScanSnapshot snapshot, ServiceDeclaration declared, string? repo, string assessmentJson, CancellationToken cancel)
     {
+        using var turn = await _dialect.WriteTurnAsync(cancel);
         await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancel);
         var serviceId = await connection.ExecuteScalarAsync<long>(Command(transaction, cancel, """
@@ -92,9 +93,10 @@ public sealed partial class PortfolioStore
             """, new { declared.Name, declared.Owner, declared.Tier, repo }));
         var commit = snapshot.Commit ?? "";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(assessmentJson)));
-        var inserted = await connection.ExecuteScalarAsync<long?>(Command(transaction, cancel, $"""
-            INSERT INTO assessments (service_id, commit_sha, content_hash, scanned_at, received_at, overall, level, document)
-            VALUES (@serviceId, @commit, @hash, @scannedAt, @receivedAt, @overall, @level, {_dialect.Json("@document")})
+        var scannedAt = _dialect.Time(snapshot.Time);
+        var inserted = await connection.ExecuteScalarAsync<long?>(Command(transaction, cancel, """
+            INSERT INTO assessments (service_id, commit_sha, content_hash, scanned_at, received_at, overall, level, p0_failures)
+            VALUES (@serviceId, @commit, @hash, @scannedAt, @receivedAt, @overall, @level, @p0Failures)
             ON CONFLICT (service_id, commit_sha, content_hash) DO NOTHING
             RETURNING id
             """, new
@@ -102,11 +104,11 @@ public sealed partial class PortfolioStore
             serviceId,
             commit,
             hash,
-            scannedAt = _dialect.Time(snapshot.Time),
+            scannedAt,
             receivedAt = _dialect.Time(_clock.GetUtcNow()),
             overall = snapshot.Overall,
             level = snapshot.Level.ToId(),
-            document = assessmentJson,
+            p0Failures = snapshot.Controls.Values.Count(control => control.Priority == Priority.P0 && control.Status == ResultStatus.Fail),
         }));
         if (inserted is not { } assessmentId)
         {
@@ -117,18 +119,23 @@ public sealed partial class PortfolioStore
             return IngestResult.AlreadyStored(existing);
         }
         await connection.ExecuteAsync(Command(transaction, cancel,
-            "INSERT INTO assessment_scores (assessment_id, category, value) VALUES (@assessmentId, @Name, @Value)",
-            snapshot.Categories.Select(score => new { assessmentId, score.Name, score.Value })));
-        await connection.ExecuteAsync(Command(transaction, cancel,
-            "INSERT INTO assessment_controls (assessment_id, control_id, category, priority, status) VALUES (@assessmentId, @Id, @Category, @Priority, @Status)",
-            snapshot.Controls.Values.Select(control => new
+            $"INSERT INTO assessment_documents (assessment_id, document) VALUES (@assessmentId, {_dialect.Json("@document")})",
+            new { assessmentId, document = assessmentJson }));
+        // The service row is locked since the upsert above (PostgreSQL's row lock, SQLite's single writer), so
+        // concurrent ingests of one service take turns here and the pointer ends at the latest scan whatever the order.
+        await connection.ExecuteAsync(Command(transaction, cancel, """
+            UPDATE services SET latest_assessment_id = @assessmentId
+            WHERE id = @serviceId AND NOT EXISTS (
+                SELECT 1 FROM assessments l
+                WHERE l.id = services.latest_assessment_id AND (l.scanned_at > @scannedAt OR (l.scanned_at = @scannedAt AND l.id > @assessmentId)))
+            """, new { serviceId, assessmentId, scannedAt }));
+        await InsertRowsAsync(connection, transaction, cancel, "assessment_scores", ["assessment_id", "category", "value"],
+            [.. snapshot.Categories.Select(score => new object?[] { assessmentId, score.Name, score.Value })]);
+        await InsertRowsAsync(connection, transaction, cancel, "assessment_controls", ["assessment_id", "control_id", "category", "priority", "status"],
+            [.. snapshot.Controls.Values.Select(control => new object?[]
             {
-                assessmentId,
-                control.Id,
-                control.Category,
-                Priority = control.Priority.ToString(),
-                Status = control.Status.ToId(),
-            })));
+                assessmentId, control.Id, control.Category, control.Priority.ToString(), control.Status.ToId(),
+            })]);
         await QueueWebhooksAsync(connection, transaction, serviceId, assessmentId, declared, snapshot, cancel);
         await transaction.CommitAsync(cancel);
         return IngestResult.Stored(assessmentId);
@@ -149,7 +156,7 @@ public sealed partial class PortfolioStore
     public async Task<string?> DocumentAsync(long assessmentId, CancellationToken cancel = default)
     {
         await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
-        return await connection.ExecuteScalarAsync<string?>(Command(null, cancel, "SELECT document FROM assessments WHERE id = @assessmentId", new { assessmentId }));
+        return await connection.ExecuteScalarAsync<string?>(Command(null, cancel, "SELECT document FROM assessment_documents WHERE assessment_id = @assessmentId", new { assessmentId }));
     }
 
     private async Task<IReadOnlyList<ServiceSummary>> SummariesAsync(string? name, string? owner, string? tier, int trendPoints, CancellationToken cancel)
@@ -157,20 +164,20 @@ public sealed partial class PortfolioStore
         await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
         var filter = new { name, owner, tier, trendPoints };
         var services = await connection.QueryAsync<ServiceRow>(Command(null, cancel, $"""
-            WITH {RankedAssessments}
             SELECT s.id AS Id, s.name AS Name, s.owner AS Owner, s.tier AS Tier, s.repo AS Repo,
-                   r.id AS AssessmentId, r.commit_sha AS CommitSha, r.scanned_at AS ScannedAt, r.overall AS Overall, r.level AS Level,
-                   (SELECT COUNT(*) FROM assessment_controls c
-                    WHERE c.assessment_id = r.id AND c.priority = 'P0' AND c.status = 'fail') AS P0Failures
-            FROM services s LEFT JOIN ranked r ON r.service_id = s.id AND r.position = 1
+                   a.id AS AssessmentId, a.commit_sha AS CommitSha, a.scanned_at AS ScannedAt, a.overall AS Overall, a.level AS Level,
+                   a.p0_failures AS P0Failures
+            FROM services s LEFT JOIN assessments a ON a.id = s.latest_assessment_id
             WHERE {ServiceFilter}
             ORDER BY s.name
             """, filter));
+        // Ranked within the selected services only: a filter outside the window would rank every assessment first.
         var trends = (await connection.QueryAsync<TrendRow>(Command(null, cancel, $"""
-            WITH {RankedAssessments}
             SELECT r.service_id AS ServiceId, r.overall AS Overall
-            FROM ranked r JOIN services s ON s.id = r.service_id
-            WHERE r.position <= @trendPoints AND {ServiceFilter}
+            FROM (SELECT a.service_id, a.overall, ROW_NUMBER() OVER (PARTITION BY a.service_id ORDER BY a.scanned_at DESC, a.id DESC) AS position
+                  FROM assessments a
+                  WHERE a.service_id IN (SELECT s.id FROM services s WHERE {ServiceFilter})) r
+            WHERE r.position <= @trendPoints
             ORDER BY r.service_id, r.position DESC
             """, filter))).ToLookup(point => point.ServiceId, point => point.Overall);
         return [.. services.Select(row => new ServiceSummary(
@@ -209,31 +216,52 @@ public sealed partial class PortfolioStore
     public async Task<IReadOnlyList<ControlStanding>> ControlAsync(string controlId, CancellationToken cancel = default)
     {
         await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
-        var rows = await connection.QueryAsync<StandingRow>(Command(null, cancel, $"""
-            WITH {RankedAssessments}
-            SELECT s.name AS Service, s.owner AS Owner, s.tier AS Tier, r.id AS AssessmentId, r.scanned_at AS ScannedAt,
+        var rows = await connection.QueryAsync<StandingRow>(Command(null, cancel, """
+            SELECT s.name AS Service, s.owner AS Owner, s.tier AS Tier, a.id AS AssessmentId, a.scanned_at AS ScannedAt,
                    c.priority AS Priority, c.status AS Status
-            FROM ranked r
-            JOIN services s ON s.id = r.service_id
-            JOIN assessment_controls c ON c.assessment_id = r.id AND c.control_id = @controlId
-            WHERE r.position = 1
+            FROM services s
+            JOIN assessments a ON a.id = s.latest_assessment_id
+            JOIN assessment_controls c ON c.assessment_id = a.id AND c.control_id = @controlId
             ORDER BY CASE WHEN c.status = 'fail' THEN 0 ELSE 1 END, s.name
             """, new { controlId }));
         return [.. rows.Select(row => new ControlStanding(row.Service, row.Owner, row.Tier, row.AssessmentId, Time(row.ScannedAt), row.Priority, row.Status))];
     }
 
-    /// <summary>Each assessment with its rank within its service, 1 for the latest scan (ties: the later stored).</summary>
-    private const string RankedAssessments = """
-        ranked AS (
-            SELECT id, service_id, commit_sha, scanned_at, overall, level,
-                   ROW_NUMBER() OVER (PARTITION BY service_id ORDER BY scanned_at DESC, id DESC) AS position
-            FROM assessments)
-        """;
-
     private const string ServiceFilter = "(@name IS NULL OR s.name = @name) AND (@owner IS NULL OR s.owner = @owner) AND (@tier IS NULL OR s.tier = @tier)";
 
     private static CommandDefinition Command(DbTransaction? transaction, CancellationToken cancel, string sql, object? parameters = null) =>
         new(sql, parameters, transaction, cancellationToken: cancel);
+
+    /// <summary>
+    /// One INSERT of all <paramref name="rows"/>: Dapper runs a list parameter as one command per row, a round trip
+    /// each, which was most of an ingest's time for the ~150 controls of an assessment. Parameters are added to the
+    /// command directly, as Dapper's check for an existing name on each would make the call quadratic in them.
+    /// </summary>
+    private static async Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancel, string table, string[] columns, IReadOnlyList<object?[]> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var values = new StringBuilder();
+        for (var row = 0; row < rows.Count; row++)
+        {
+            values.Append(row == 0 ? "(" : ", (");
+            for (var column = 0; column < columns.Length; column++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = string.Create(CultureInfo.InvariantCulture, $"r{row}c{column}");
+                parameter.Value = rows[row][column] ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+                values.Append(column == 0 ? "@" : ", @").Append(parameter.ParameterName);
+            }
+            values.Append(')');
+        }
+        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES {values}";
+        await command.ExecuteNonQueryAsync(cancel);
+    }
 
     private static IngestResult Invalid(HistoryException invalid) => IngestResult.Invalid(invalid.Field ?? "$", invalid.Detail ?? invalid.Message);
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using ProdReady.Model;
 
@@ -10,14 +11,33 @@ namespace ProdReady.Server.Store;
 /// </summary>
 public sealed record ServiceDeclaration(string? Name, string? Owner, string Tier)
 {
+    /// <summary>
+    /// Reads the top level of the document only as far as <c>service</c> (near its start), skipping the values
+    /// before it without building them: an ingest has already parsed the whole document once.
+    /// </summary>
     public static ServiceDeclaration Read(string json)
     {
-        using var document = JsonDocument.Parse(json);
-        if (!document.RootElement.TryGetProperty("service", out var service) || service.ValueKind != JsonValueKind.Object)
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        if (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
-            return new ServiceDeclaration(null, null, ServiceTier.Standard.ToId());
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isService = reader.ValueTextEquals("service"u8);
+                reader.Read();
+                if (isService)
+                {
+                    if (reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        break;
+                    }
+                    using var service = JsonDocument.ParseValue(ref reader);
+                    var root = service.RootElement;
+                    return new ServiceDeclaration(Text(root, "name"), Text(root, "owner"), Text(root, "tier") ?? ServiceTier.Standard.ToId());
+                }
+                reader.Skip();
+            }
         }
-        return new ServiceDeclaration(Text(service, "name"), Text(service, "owner"), Text(service, "tier") ?? ServiceTier.Standard.ToId());
+        return new ServiceDeclaration(null, null, ServiceTier.Standard.ToId());
     }
 
     public static bool IsKnownTier(string tier) => Ids.Tier(tier) is not null;

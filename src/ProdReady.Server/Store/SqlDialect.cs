@@ -21,6 +21,12 @@ internal abstract class SqlDialect
     /// <summary>A write transaction that will not fail half-way for lack of a lock it could have waited for.</summary>
     public abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancel);
 
+    /// <summary>
+    /// This process's turn to write, held until disposed. Only SQLite needs one (see <see cref="SqliteDialect"/>);
+    /// elsewhere writers go ahead at once and the database orders them.
+    /// </summary>
+    public virtual ValueTask<IDisposable> WriteTurnAsync(CancellationToken cancel) => ValueTask.FromResult<IDisposable>(NoTurn.Instance);
+
     /// <summary>Keeps other servers from migrating at the same time, until <paramref name="transaction"/> ends.</summary>
     public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancel);
 
@@ -32,4 +38,13 @@ internal abstract class SqlDialect
 
     /// <summary>Whether the database refused the data itself (a constraint, a value it cannot hold), not failed to run.</summary>
     public abstract bool RefusesInput(DbException exception);
+
+    private sealed class NoTurn : IDisposable
+    {
+        public static readonly NoTurn Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }

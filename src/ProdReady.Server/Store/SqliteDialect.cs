@@ -10,7 +10,18 @@ internal sealed class SqliteDialect : SqlDialect
     /// <summary>Sortable as text, so that ORDER BY on a time column is time order.</summary>
     public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
     public override string MigrationFolder => "sqlite";
+
+    // SQLite writes one transaction at a time. Left to SQLite, waiting writers poll in its busy handler, sleeping up
+    // to 100 ms between tries, so under concurrent pushes the lock sits free while they sleep; this process's
+    // writers queue here instead and take the lock as it is released. The busy timeout still covers other processes.
+    public override async ValueTask<IDisposable> WriteTurnAsync(CancellationToken cancel)
+    {
+        await _writer.WaitAsync(cancel);
+        return new Turn(_writer);
+    }
 
     public override async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancel)
     {
@@ -36,4 +47,17 @@ internal sealed class SqliteDialect : SqlDialect
 
     /// <summary>SQLITE_CONSTRAINT (19), with any extended code.</summary>
     public override bool RefusesInput(DbException exception) => exception is SqliteException { SqliteErrorCode: 19 };
+
+    private sealed class Turn(SemaphoreSlim writer) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                writer.Release();
+            }
+        }
+    }
 }

@@ -36,13 +36,43 @@ public abstract class PortfolioStoreTests : StoreTests
         var first = await Open();
         var second = await Open();
 
-        Assert.Equal([1, 2], first.AppliedMigrations);
+        Assert.Equal([1, 2, 3], first.AppliedMigrations);
         Assert.Empty(second.AppliedMigrations);
-        Assert.Equal([(1L, "initial"), (2L, "webhooks")], await Rows<(long, string)>("SELECT version, name FROM schema_migrations ORDER BY version"));
-        foreach (var table in new[] { "services", "assessments", "assessment_scores", "assessment_controls", "api_keys", "webhook_deliveries" })
+        Assert.Equal([(1L, "initial"), (2L, "webhooks"), (3L, "latest_assessment")], await Rows<(long, string)>("SELECT version, name FROM schema_migrations ORDER BY version"));
+        foreach (var table in new[] { "services", "assessments", "assessment_documents", "assessment_scores", "assessment_controls", "api_keys", "webhook_deliveries" })
         {
             Assert.Equal((table, 0L), (table, await Count(table)));
         }
+    }
+
+    [Fact]
+    public async Task UpgradingADatabaseWithAssessmentsPointsEachServiceAtItsLatestAndKeepsTheDocuments()
+    {
+        var dialect = Database.Provider == StoreProvider.Sqlite ? "sqlite" : "postgres";
+        await using (var connection = await Database.ConnectAsync())
+        {
+            await connection.ExecuteAsync(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "ProdReady.Server", "Store", "Migrations", dialect, "0001_initial.sql")));
+            await connection.ExecuteAsync("""
+                CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL);
+                INSERT INTO schema_migrations (version, name, applied_at) VALUES (1, 'initial', '2026-01-01T00:00:00Z');
+                INSERT INTO services (name, owner, tier) VALUES ('orders', 'team-a', 'standard');
+                INSERT INTO assessments (service_id, commit_sha, content_hash, scanned_at, received_at, overall, level, document) VALUES
+                    (1, 'b', 'hash-b', '2026-01-02T00:00:00Z', '2026-01-05T00:00:00Z', 80, 'ready', '{"scan": "b"}'),
+                    (1, 'c', 'hash-c', '2026-01-03T00:00:00Z', '2026-01-04T00:00:00Z', 60, 'developing', '{"scan": "c"}'),
+                    (1, 'a', 'hash-a', '2026-01-01T00:00:00Z', '2026-01-06T00:00:00Z', 70, 'developing', '{"scan": "a"}');
+                INSERT INTO assessment_controls (assessment_id, control_id, category, priority, status) VALUES
+                    (2, 'sec.api-auth', 'security', 'P0', 'fail'), (2, 'sec.tls', 'security', 'P0', 'fail'), (2, 'ops.runbook', 'operations', 'P1', 'fail'),
+                    (1, 'sec.api-auth', 'security', 'P0', 'fail');
+                """);
+        }
+
+        var store = await Open();
+
+        Assert.Equal([2, 3], store.AppliedMigrations);
+        var latest = (await store.ServiceAsync("orders"))!.Latest!;
+        Assert.Equal((2L, "c", 60.0, 2), (latest.Id, latest.Commit, latest.Overall, latest.P0Failures));
+        Assert.Equal(("{\"scan\": \"b\"}", "{\"scan\": \"c\"}", "{\"scan\": \"a\"}"),
+            (await store.DocumentAsync(1), await store.DocumentAsync(2), await store.DocumentAsync(3)));
     }
 
     [Fact]
@@ -50,8 +80,8 @@ public abstract class PortfolioStoreTests : StoreTests
     {
         var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Open())));
 
-        Assert.Equal([[], [], [], [1, 2]], stores.Select(store => store.AppliedMigrations).OrderBy(applied => applied.Count));
-        Assert.Equal(2, await Count("schema_migrations"));
+        Assert.Equal([[], [], [], [1, 2, 3]], stores.Select(store => store.AppliedMigrations).OrderBy(applied => applied.Count));
+        Assert.Equal(3, await Count("schema_migrations"));
     }
 
     [Fact]
@@ -69,7 +99,11 @@ public abstract class PortfolioStoreTests : StoreTests
             var id = result.AssessmentId!.Value;
             var expected = ScanSnapshot.From(assessment, sample);
             var stored = Assert.Single(await Rows<(string, string, string, string, string)>(
-                "SELECT s.name, s.tier, s.repo, a.level, a.document FROM assessments a JOIN services s ON s.id = a.service_id WHERE a.id = @id", new { id }));
+                """
+                SELECT s.name, s.tier, s.repo, a.level, d.document
+                FROM assessments a JOIN services s ON s.id = a.service_id JOIN assessment_documents d ON d.assessment_id = a.id
+                WHERE a.id = @id
+                """, new { id }));
             Assert.Equal((sample, assessment.Service.Tier.ToId(), $"https://git.example/{sample}", expected.Level.ToId(), json), stored);
             Assert.Equal(expected.Overall, Assert.Single(await Rows<double?>("SELECT overall FROM assessments WHERE id = @id", new { id })));
             Assert.Equal(
@@ -142,7 +176,7 @@ public abstract class PortfolioStoreTests : StoreTests
 
         Assert.Equal(("$", true), (result.Problem!.Field, result.Problem.Message.StartsWith("the database refused the document: ", StringComparison.Ordinal)));
         Assert.Contains("refused by test", result.Problem.Message);
-        foreach (var table in new[] { "services", "assessments", "assessment_scores", "assessment_controls" })
+        foreach (var table in new[] { "services", "assessments", "assessment_documents", "assessment_scores", "assessment_controls" })
         {
             Assert.Equal((table, 0L), (table, await Count(table)));
         }
@@ -221,6 +255,50 @@ public abstract class PortfolioStoreTests : StoreTests
         Assert.Equal(scans[0].Time, history[0].ScannedAt);
         Assert.Equal(scans[0].Scores.Categories.Select(score => (score.Name, score.Value)), history[0].Scores.Select(score => (score.Name, score.Value)));
         Assert.Null(await store.HistoryAsync("unknown"));
+    }
+
+    [Fact]
+    public async Task AnOlderScanPushedAfterANewerOneLeavesTheNewerOneLatest()
+    {
+        var store = await Open();
+        var newer = Status(HistoryScans.At(HistoryScans.Commit('b'), minutes: 10), NodeControl, ResultStatus.Pass);
+        var older = Status(HistoryScans.At(HistoryScans.Commit('a'), minutes: 0), NodeControl, ResultStatus.Fail);
+        await ServerScans.IngestAsync(store, "orders", "team-a", ServiceTier.Standard, newer, older);
+
+        var latest = (await store.ServiceAsync("orders"))!.Latest!;
+
+        Assert.Equal((HistoryScans.Commit('b'), newer.Time, ServerScans.P0Failures(newer)), (latest.Commit, latest.ScannedAt, latest.P0Failures));
+        Assert.Equal([("orders", "pass")], (await store.ControlAsync(NodeControl)).Select(standing => (standing.Service, standing.Status)));
+    }
+
+    [Fact]
+    public async Task OfTwoScansAtTheSameTimeTheLaterStoredIsLatest()
+    {
+        var store = await Open();
+        var first = await store.IngestAsync(Json("orders", "team-a", ServiceTier.Standard, 'a'));
+        var second = await store.IngestAsync(Json("orders", "team-a", ServiceTier.Standard, 'b'));
+
+        Assert.Equal(second.AssessmentId, (await store.ServiceAsync("orders"))!.Latest!.Id);
+        Assert.NotEqual(first.AssessmentId, second.AssessmentId);
+    }
+
+    [Fact]
+    public async Task ConcurrentPushesInAnyOrderLeaveEachServicesLatestScanLatest()
+    {
+        var store = await Open();
+        var minutes = new[] { 30, 5, 50, 0, 45, 10, 35, 20, 40, 15, 25 };
+        var pushes = new[] { "orders", "payments" }.SelectMany(service => minutes.Select((minute, index) =>
+            (Service: service, Json: Json(service, "team-a", ServiceTier.Standard, (char)('a' + index), minute))));
+
+        var results = await Task.WhenAll(pushes.Select(push => Task.Run(() => store.IngestAsync(push.Json, push.Service))));
+
+        Assert.All(results, result => Assert.Equal(IngestOutcome.Stored, result.Outcome));
+        var latest = (await store.ServicesAsync(trendPoints: 3)).Select(service => (service.Name, service.Latest!.Commit, service.Trend.Count));
+        Assert.Equal([("orders", HistoryScans.Commit('c'), 3), ("payments", HistoryScans.Commit('c'), 3)], latest);
+        Assert.Equal(0L, Assert.Single(await Rows<long>("""
+            SELECT COUNT(*) FROM services s
+            WHERE s.latest_assessment_id <> (SELECT a.id FROM assessments a WHERE a.service_id = s.id ORDER BY a.scanned_at DESC, a.id DESC LIMIT 1)
+            """)));
     }
 
     [Fact]
