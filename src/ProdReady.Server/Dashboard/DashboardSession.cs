@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ProdReady.Server.Api;
 using ProdReady.Server.Auth;
 using ProdReady.Server.Store;
 
@@ -95,6 +96,11 @@ public static class DashboardSession
         http.SignInAsync(Scheme, ApiKeyAuthentication.Principal(key, Scheme));
 
     public static Task SignOutAsync(HttpContext http) => http.SignOutAsync(Scheme);
+
+    /// <summary>Null for a form post; else 415 problem+json: only browsers post here, and a program gets an answer it can read.</summary>
+    public static IResult? NotAForm(HttpContext http) => http.Request.HasFormContentType
+        ? null
+        : Problems.Result(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "this page takes a form post (application/x-www-form-urlencoded)");
 
     /// <summary>Whether a form post carries this site's antiforgery token.</summary>
     public static Task<bool> IsFormGenuineAsync(HttpContext http) =>

@@ -46,7 +46,11 @@ internal static class DeadLettersPage
 
     public static async Task<IResult> ResendAsync(long id, HttpContext http, PortfolioStore store, CancellationToken cancel)
     {
-        if (!http.Request.HasFormContentType || !await DashboardSession.IsFormGenuineAsync(http))
+        if (DashboardSession.NotAForm(http) is { } notAForm)
+        {
+            return notAForm;
+        }
+        if (!await DashboardSession.IsFormGenuineAsync(http))
         {
             return DashboardHtml.Page(http, "Not sent", html => html.Append($"<h1>Not sent</h1>\n<p>{Escape(SignInPage.Forged)}</p>\n"), StatusCodes.Status400BadRequest);
         }

@@ -17,7 +17,11 @@ internal static class SignInPage
 
     public static async Task<IResult> SubmitAsync(HttpContext http, KeyVerifier verifier)
     {
-        if (!http.Request.HasFormContentType || !await DashboardSession.IsFormGenuineAsync(http))
+        if (DashboardSession.NotAForm(http) is { } notAForm)
+        {
+            return notAForm;
+        }
+        if (!await DashboardSession.IsFormGenuineAsync(http))
         {
             return Form(http, "/", Forged, StatusCodes.Status400BadRequest);
         }
@@ -34,7 +38,11 @@ internal static class SignInPage
 
     public static async Task<IResult> SignOutAsync(HttpContext http)
     {
-        if (!http.Request.HasFormContentType || !await DashboardSession.IsFormGenuineAsync(http))
+        if (DashboardSession.NotAForm(http) is { } notAForm)
+        {
+            return notAForm;
+        }
+        if (!await DashboardSession.IsFormGenuineAsync(http))
         {
             return Form(http, "/", Forged, StatusCodes.Status400BadRequest);
         }

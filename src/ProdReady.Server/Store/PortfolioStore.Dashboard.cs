@@ -5,16 +5,15 @@ namespace ProdReady.Server.Store;
 
 /// <summary>
 /// The dashboard's queries. The portfolio is sorted, filtered and paged in SQL, so a page of a 5,000-service
-/// portfolio reads its own rows' details only: each service's latest assessment is one index seek
-/// (assessments_latest), P0 failures and trends are fetched for the page's rows alone.
+/// portfolio reads its own rows' details only: each service's latest assessment and its P0 failures are kept at
+/// ingest (services.latest_assessment_id, assessments.p0_failures); trends are fetched for the page's rows alone.
 /// </summary>
 public sealed partial class PortfolioStore
 {
-    /// <summary>Each matching service with the id of its latest assessment (by scan time; ties: the later stored).</summary>
+    /// <summary>Each matching service with the id of its latest assessment (by scan time; ties: the later stored), kept at ingest.</summary>
     private const string LatestPerService = """
         latest AS (
-            SELECT s.id, s.name, s.owner, s.tier, s.repo,
-                   (SELECT a.id FROM assessments a WHERE a.service_id = s.id ORDER BY a.scanned_at DESC, a.id DESC LIMIT 1) AS assessment_id
+            SELECT s.id, s.name, s.owner, s.tier, s.repo, s.latest_assessment_id AS assessment_id
             FROM services s
             WHERE (@name IS NULL OR s.name = @name) AND (@owner IS NULL OR s.owner = @owner) AND (@tier IS NULL OR s.tier = @tier))
         """;
@@ -48,17 +47,12 @@ public sealed partial class PortfolioStore
         var rows = (await connection.QueryAsync<ServiceRow>(Command(null, cancel, $"""
             WITH {LatestPerService}
             SELECT l.id AS Id, l.name AS Name, l.owner AS Owner, l.tier AS Tier, l.repo AS Repo,
-                   a.id AS AssessmentId, a.commit_sha AS CommitSha, a.scanned_at AS ScannedAt, a.overall AS Overall, a.level AS Level
+                   a.id AS AssessmentId, a.commit_sha AS CommitSha, a.scanned_at AS ScannedAt, a.overall AS Overall, a.level AS Level,
+                   a.p0_failures AS P0Failures
             FROM latest l LEFT JOIN assessments a ON a.id = l.assessment_id
             ORDER BY CASE WHEN {missing} THEN 1 ELSE 0 END, {sortKey} {(query.Descending ? "DESC" : "ASC")}, l.name
             LIMIT @limit OFFSET @offset
             """, new { name, owner = query.Owner, tier = query.Tier, limit = query.PageSize, offset = (long)(query.Page - 1) * query.PageSize }))).ToList();
-        var assessmentIds = rows.Where(row => row.AssessmentId is not null).Select(row => row.AssessmentId!.Value).ToList();
-        var p0 = (await connection.QueryAsync<(long AssessmentId, long Failures)>(Command(null, cancel, $"""
-            SELECT assessment_id, COUNT(*) FROM assessment_controls
-            WHERE {OneOf("assessment_id", "@assessmentIds")} AND priority = 'P0' AND status = 'fail'
-            GROUP BY assessment_id
-            """, new { assessmentIds }))).ToDictionary(count => count.AssessmentId, count => (int)count.Failures);
         var serviceIds = rows.Select(row => row.Id).ToList();
         var trends = (await connection.QueryAsync<TrendRow>(Command(null, cancel, $"""
             SELECT r.service_id AS ServiceId, r.overall AS Overall
@@ -69,15 +63,8 @@ public sealed partial class PortfolioStore
             """, new { serviceIds, trendPoints }))).ToLookup(point => point.ServiceId, point => point.Overall);
         return [.. rows.Select(row => new ServiceSummary(
             row.Id, row.Name, row.Owner, row.Tier, row.Repo,
-            row.AssessmentId is { } id ? new LatestAssessment(id, Commit(row.CommitSha), Time(row.ScannedAt), row.Overall, row.Level!, p0.GetValueOrDefault(id)) : null,
+            row.AssessmentId is { } id ? new LatestAssessment(id, Commit(row.CommitSha), Time(row.ScannedAt), row.Overall, row.Level!, (int)row.P0Failures) : null,
             [.. trends[row.Id]]))];
-    }
-
-    /// <summary>One service as the portfolio shows it, by a seek on its name; null for an unknown service.</summary>
-    private async Task<ServiceSummary?> NamedServiceAsync(string name, int trendPoints, CancellationToken cancel)
-    {
-        await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
-        return (await PageOfServicesAsync(connection, name, new PortfolioQuery(null, null, PortfolioSort.Name, false, 1, 1), trendPoints, cancel)).SingleOrDefault();
     }
 
     /// <summary>
@@ -124,8 +111,7 @@ public sealed partial class PortfolioStore
 
     /// <summary>
     /// The SQL a sort column orders by, and when a service has no value for it (listed last in either direction). The
-    /// only text of a query that comes from a request, picked from this list. P0 failures are counted per service, which
-    /// an index on P0 failures (assessment_controls (assessment_id) WHERE priority = 'P0' AND status = 'fail') speeds up.
+    /// only text of a query that comes from a request, picked from this list.
     /// </summary>
     private static (string Key, string Missing) SortKey(PortfolioSort sort) => sort switch
     {
@@ -133,7 +119,7 @@ public sealed partial class PortfolioStore
         PortfolioSort.Tier => ("CASE l.tier WHEN 'critical' THEN 0 WHEN 'standard' THEN 1 ELSE 2 END", "0 = 1"),
         PortfolioSort.Level => ("CASE a.level WHEN 'not-ready' THEN 0 WHEN 'developing' THEN 1 WHEN 'ready' THEN 2 WHEN 'hardened' THEN 3 END", "a.id IS NULL"),
         PortfolioSort.Score => ("a.overall", "a.overall IS NULL"),
-        PortfolioSort.P0 => ("(SELECT COUNT(*) FROM assessment_controls c WHERE c.assessment_id = a.id AND c.priority = 'P0' AND c.status = 'fail')", "a.id IS NULL"),
+        PortfolioSort.P0 => ("a.p0_failures", "a.id IS NULL"),
         PortfolioSort.LastScan => ("a.scanned_at", "a.id IS NULL"),
         _ => ("l.name", "0 = 1"),
     };

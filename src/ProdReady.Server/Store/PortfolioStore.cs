@@ -129,9 +129,9 @@ public sealed partial class PortfolioStore
                 SELECT 1 FROM assessments l
                 WHERE l.id = services.latest_assessment_id AND (l.scanned_at > @scannedAt OR (l.scanned_at = @scannedAt AND l.id > @assessmentId)))
             """, new { serviceId, assessmentId, scannedAt }));
-        await InsertRowsAsync(connection, transaction, cancel, "assessment_scores", ["assessment_id", "category", "value"],
+        await InsertRowsAsync(connection, transaction, cancel, "INSERT INTO assessment_scores (assessment_id, category, value) VALUES ",
             [.. snapshot.Categories.Select(score => new object?[] { assessmentId, score.Name, score.Value })]);
-        await InsertRowsAsync(connection, transaction, cancel, "assessment_controls", ["assessment_id", "control_id", "category", "priority", "status"],
+        await InsertRowsAsync(connection, transaction, cancel, "INSERT INTO assessment_controls (assessment_id, control_id, category, priority, status) VALUES ",
             [.. snapshot.Controls.Values.Select(control => new object?[]
             {
                 assessmentId, control.Id, control.Category, control.Priority.ToString(), control.Status.ToId(),
@@ -149,8 +149,8 @@ public sealed partial class PortfolioStore
         SummariesAsync(null, owner, tier, trendPoints, cancel);
 
     /// <summary>One service as the portfolio shows it; null for an unknown service.</summary>
-    public Task<ServiceSummary?> ServiceAsync(string name, int trendPoints = 12, CancellationToken cancel = default) =>
-        NamedServiceAsync(name, trendPoints, cancel);
+    public async Task<ServiceSummary?> ServiceAsync(string name, int trendPoints = 12, CancellationToken cancel = default) =>
+        (await SummariesAsync(name, null, null, trendPoints, cancel)).SingleOrDefault();
 
     /// <summary>An assessment's document, byte for byte as it was pushed; null for an unknown id.</summary>
     public async Task<string?> DocumentAsync(long assessmentId, CancellationToken cancel = default)
@@ -236,8 +236,9 @@ public sealed partial class PortfolioStore
     /// One INSERT of all <paramref name="rows"/>: Dapper runs a list parameter as one command per row, a round trip
     /// each, which was most of an ingest's time for the ~150 controls of an assessment. Parameters are added to the
     /// command directly, as Dapper's check for an existing name on each would make the call quadratic in them.
+    /// <paramref name="insertInto"/> is a constant of the caller's (table and columns); every value is a parameter.
     /// </summary>
-    private static async Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancel, string table, string[] columns, IReadOnlyList<object?[]> rows)
+    private static async Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancel, string insertInto, IReadOnlyList<object?[]> rows)
     {
         if (rows.Count == 0)
         {
@@ -245,21 +246,21 @@ public sealed partial class PortfolioStore
         }
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var values = new StringBuilder();
+        var sql = new StringBuilder(insertInto);
         for (var row = 0; row < rows.Count; row++)
         {
-            values.Append(row == 0 ? "(" : ", (");
-            for (var column = 0; column < columns.Length; column++)
+            sql.Append(row == 0 ? "(" : ", (");
+            for (var column = 0; column < rows[row].Length; column++)
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = string.Create(CultureInfo.InvariantCulture, $"r{row}c{column}");
                 parameter.Value = rows[row][column] ?? DBNull.Value;
                 command.Parameters.Add(parameter);
-                values.Append(column == 0 ? "@" : ", @").Append(parameter.ParameterName);
+                sql.Append(column == 0 ? "@" : ", @").Append(parameter.ParameterName);
             }
-            values.Append(')');
+            sql.Append(')');
         }
-        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES {values}";
+        command.CommandText = sql.ToString();
         await command.ExecuteNonQueryAsync(cancel);
     }
 
