@@ -12,10 +12,9 @@
 #   bench/server-load.sh                     # 5,000 x 20, both providers, 20 s per measurement
 #   SERVICES=500 ASSESSMENTS=5 PROVIDERS=sqlite DURATION=10s bench/server-load.sh
 #
-# Reads run anonymously (serve --public-read), as the dashboard's pages can. Until the dashboard is merged the pages
-# are their API equivalents: the portfolio page, which shows a page of services, is one owner's services from the
-# API (about as many rows); point PORTFOLIO_PATH='/?page={page}' and SERVICE_PATH='/services/{name}' at the pages
-# then. The script passes `--rate-limit off` to a `serve` that has the option (a limit would show as failed requests)
+# Reads run anonymously (serve --public-read), as the dashboard's pages can: the portfolio page (a page of 50
+# services, any of the 100 pages) and a service's page; PORTFOLIO_PATH='/api/v1/services?owner={owner}' and
+# SERVICE_PATH='/api/v1/services/{name}' measure their API equivalents instead. The script passes `--rate-limit off` to a `serve` that has the option (a limit would show as failed requests)
 # and SERVE_ARGS, if set, as further options.
 # Needs wrk (Debian: apt-get install wrk) and PostgreSQL's binaries (Debian: postgresql) for the postgres run.
 set -euo pipefail
@@ -28,9 +27,9 @@ providers=${PROVIDERS:-sqlite postgres}
 clients=${CLIENTS:-50}
 push_clients=${PUSH_CLIENTS:-16}
 duration=${DURATION:-20s}
-portfolio_path=${PORTFOLIO_PATH:-/api/v1/services?owner=\{owner\}}
+portfolio_path=${PORTFOLIO_PATH:-/?page=\{page\}}
 all_path=${ALL_PATH:-/api/v1/services}
-service_path=${SERVICE_PATH:-/api/v1/services/{name\}}
+service_path=${SERVICE_PATH:-/services/\{name\}}
 serve_args=${SERVE_ARGS:-}
 seed_workers=${SEED_WORKERS:-4}
 pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
