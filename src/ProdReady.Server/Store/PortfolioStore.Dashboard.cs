@@ -11,11 +11,11 @@ namespace ProdReady.Server.Store;
 public sealed partial class PortfolioStore
 {
     /// <summary>Each matching service with the id of its latest assessment (by scan time; ties: the later stored), kept at ingest.</summary>
-    private const string LatestPerService = $"""
+    private const string LatestPerService = """
         latest AS (
             SELECT s.id, s.name, s.owner, s.tier, s.repo, s.latest_assessment_id AS assessment_id
             FROM services s
-            WHERE {ServiceFilter})
+            WHERE (@name IS NULL OR s.name = @name) AND (@owner IS NULL OR s.owner = @owner) AND (@tier IS NULL OR s.tier = @tier))
         """;
 
     /// <summary>One page of the portfolio and the totals of all services it selects; services scanned before <paramref name="staleBefore"/> count as stale.</summary>

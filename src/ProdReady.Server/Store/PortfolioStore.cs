@@ -159,11 +159,31 @@ public sealed partial class PortfolioStore
         return await connection.ExecuteScalarAsync<string?>(Command(null, cancel, "SELECT document FROM assessment_documents WHERE assessment_id = @assessmentId", new { assessmentId }));
     }
 
-    /// <summary>The services the filters select, by name, as one unpaged view of the portfolio.</summary>
     private async Task<IReadOnlyList<ServiceSummary>> SummariesAsync(string? name, string? owner, string? tier, int trendPoints, CancellationToken cancel)
     {
         await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
-        return await PageOfServicesAsync(connection, name, new PortfolioQuery(owner, tier, PortfolioSort.Name, false, 1, int.MaxValue), trendPoints, cancel);
+        var filter = new { name, owner, tier, trendPoints };
+        var services = await connection.QueryAsync<ServiceRow>(Command(null, cancel, $"""
+            SELECT s.id AS Id, s.name AS Name, s.owner AS Owner, s.tier AS Tier, s.repo AS Repo,
+                   a.id AS AssessmentId, a.commit_sha AS CommitSha, a.scanned_at AS ScannedAt, a.overall AS Overall, a.level AS Level,
+                   a.p0_failures AS P0Failures
+            FROM services s LEFT JOIN assessments a ON a.id = s.latest_assessment_id
+            WHERE {ServiceFilter}
+            ORDER BY s.name
+            """, filter));
+        // Ranked within the selected services only: a filter outside the window would rank every assessment first.
+        var trends = (await connection.QueryAsync<TrendRow>(Command(null, cancel, $"""
+            SELECT r.service_id AS ServiceId, r.overall AS Overall
+            FROM (SELECT a.service_id, a.overall, ROW_NUMBER() OVER (PARTITION BY a.service_id ORDER BY a.scanned_at DESC, a.id DESC) AS position
+                  FROM assessments a
+                  WHERE a.service_id IN (SELECT s.id FROM services s WHERE {ServiceFilter})) r
+            WHERE r.position <= @trendPoints
+            ORDER BY r.service_id, r.position DESC
+            """, filter))).ToLookup(point => point.ServiceId, point => point.Overall);
+        return [.. services.Select(row => new ServiceSummary(
+            row.Id, row.Name, row.Owner, row.Tier, row.Repo,
+            row.AssessmentId is { } id ? new LatestAssessment(id, Commit(row.CommitSha), Time(row.ScannedAt), row.Overall, row.Level!, (int)row.P0Failures) : null,
+            [.. trends[row.Id]]))];
     }
 
     /// <summary>A service's assessments, newest scan first, with their category scores; null for an unknown service.</summary>
