@@ -38,7 +38,7 @@ public sealed class ServerMetrics(PortfolioStore store, TimeProvider clock)
     /// <summary>An assessment push ended: stored, already_stored, invalid or failed.</summary>
     public void AssessmentIngested(string outcome) => _ingests.GetOrAdd(outcome, _ => new Counter()).Add();
 
-    /// <summary>For the webhook sender: one delivery attempt ended (e.g. delivered, failed, gave_up).</summary>
+    /// <summary>For the webhook sender: one delivery attempt ended (delivered, retrying, dead_lettered).</summary>
     public void WebhookDelivered(string outcome) => _webhookDeliveries.GetOrAdd(outcome, _ => new Counter()).Add();
 
     /// <summary>Every metric as the exposition format's text; the store is asked for the service count.</summary>

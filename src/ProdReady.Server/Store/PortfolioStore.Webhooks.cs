@@ -73,7 +73,7 @@ public sealed partial class PortfolioStore
     /// Records an attempt at <paramref name="delivery"/>: delivered when <paramref name="error"/> is null; else retried
     /// after a jittered, growing wait (<see cref="WebhookOptions.RetryCeiling"/>), or dead-lettered after the last attempt.
     /// </summary>
-    internal async Task RecordWebhookAttemptAsync(WebhookDelivery delivery, string? error, CancellationToken cancel)
+    internal async Task<string> RecordWebhookAttemptAsync(WebhookDelivery delivery, string? error, CancellationToken cancel)
     {
         var now = _clock.GetUtcNow();
         var attempts = delivery.Attempts + 1;
@@ -96,6 +96,7 @@ public sealed partial class PortfolioStore
             nextAttemptAt = error is null || givenUp ? null : _dialect.Time(retryAt),
             deadLetteredAt = givenUp ? _dialect.Time(now) : null,
         }));
+        return error is null ? "delivered" : givenUp ? "dead_lettered" : "retrying";
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using ProdReady.Server.Operations;
 using ProdReady.Server.Store;
 
 namespace ProdReady.Server.Webhooks;
@@ -20,11 +21,14 @@ public sealed class WebhookDispatcher : IDisposable
     private static readonly ProductInfoHeaderValue UserAgent = new("ProdReady-Webhooks", typeof(WebhookDispatcher).Assembly.GetName().Version?.ToString(3));
 
     private readonly PortfolioStore _store;
+    private readonly ServerMetrics? _metrics;
     private readonly HttpClient _http;
 
-    public WebhookDispatcher(PortfolioStore store)
+    /// <param name="metrics">Counts each attempt's outcome (delivered, retrying, dead_lettered) when the server exposes metrics.</param>
+    public WebhookDispatcher(PortfolioStore store, ServerMetrics? metrics = null)
     {
         _store = store;
+        _metrics = metrics;
         // The response body is never read; to reuse a connection at most a little of it is drained, else it is closed.
         var handler = new SocketsHttpHandler
         {
@@ -49,7 +53,8 @@ public sealed class WebhookDispatcher : IDisposable
     private async Task AttemptAsync(WebhookDelivery delivery, CancellationToken cancel)
     {
         var error = await SendAsync(delivery, cancel);
-        await _store.RecordWebhookAttemptAsync(delivery, error, cancel);
+        var outcome = await _store.RecordWebhookAttemptAsync(delivery, error, cancel);
+        _metrics?.WebhookDelivered(outcome);
     }
 
     /// <summary>Null when the endpoint accepted the delivery (2xx), else what went wrong, with nothing secret in it.</summary>

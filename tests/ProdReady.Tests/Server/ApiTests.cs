@@ -216,6 +216,9 @@ public abstract class ApiTests : StoreTests
         await Eventually(() => Task.FromResult(receiver.Requests), requests => requests.Count == 2);
         Assert.Equal(receiver.Requests[0].Body, receiver.Requests[1].Body);
         Assert.Empty(await Eventually(async () => (await Body(await admin.GetAsync("/api/v1/webhooks/dead-letters"))).AsArray(), letters => letters.Count == 0));
+        var metrics = await admin.GetStringAsync("/metrics");
+        Assert.Contains("prodready_webhook_deliveries_total{outcome=\"dead_lettered\"} 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("prodready_webhook_deliveries_total{outcome=\"delivered\"} 1\n", metrics, StringComparison.Ordinal);
         await AssertProblem(await admin.PostAsync($"/api/v1/webhooks/dead-letters/{id}/resend", null), HttpStatusCode.NotFound, null, $"no dead letter {id}");
     }
 
