@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ProdReady.History;
+using ProdReady.Server.Api;
 using ProdReady.Server.Store;
 using Spectre.Console;
 
@@ -84,7 +85,7 @@ internal static class PushCommand
                 using var response = await client.SendAsync(request, cancel);
                 if (response.IsSuccessStatusCode)
                 {
-                    var pushed = await response.Content.ReadFromJsonAsync<Pushed>(cancel);
+                    var pushed = await response.Content.ReadFromJsonAsync<AssessmentEndpoints.PushResponse>(cancel);
                     Consoles.Out.MarkupLineInterpolated($"{(pushed?.Outcome == "stored" ? "Stored" : "Already stored")}: {document.Label} as assessment {pushed?.Id} of [bold]{pushed?.Service}[/] ({new Uri(server, pushed?.Location ?? "")})");
                     return ExitCodes.Done;
                 }
@@ -119,8 +120,6 @@ internal static class PushCommand
     /// server room; the jitter keeps CI jobs failed by the same outage from retrying in step.
     /// </summary>
     private static TimeSpan ExponentialBackoff(int attempt) => TimeSpan.FromSeconds(Math.Pow(2, attempt - 1) * (1 + Random.Shared.NextDouble()));
-
-    private sealed record Pushed(long Id, string Service, string Outcome, string Location);
 
     private sealed record Problem(string? Title, string? Detail, string? Field);
 

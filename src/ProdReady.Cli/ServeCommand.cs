@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Http;
 using ProdReady.Server;
 using ProdReady.Server.Operations;
 using ProdReady.Server.Webhooks;
@@ -24,7 +25,7 @@ internal static class ServeCommand
             Description = "Requests one API key (or client address) may make: N/s, N/min, N/h, or off (e.g. for a load test)",
             DefaultValueFactory = _ => RateLimit.Default.ToString(),
         };
-        var staleDays = new Option<int>("--stale-days") { Description = "Flag a service as stale after this many days without a scan", DefaultValueFactory = _ => 14 };
+        var staleDays = new Option<int>("--stale-days") { Description = "Flag a service as stale after this many days without a scan", DefaultValueFactory = _ => (int)new ServerSettings().StaleAfter.TotalDays };
         var webhookUrls = new Option<string[]>("--webhook-url")
         {
             Description = $"Send level drops and new P0 failures here (repeatable), signed with the secret in ${WebhookSecretVariable}",
@@ -37,6 +38,11 @@ internal static class ServeCommand
         store.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
+            if (UnusableUrl(parse.GetValue(urls)!) is { } badUrl)
+            {
+                Consoles.Fail($"--urls '{badUrl}': not an address to listen on, e.g. {ServerSettings.DefaultUrls} or http://0.0.0.0:8080");
+                return ExitCodes.BadInput;
+            }
             if (parse.GetValue(staleDays) < 1)
             {
                 Consoles.Fail($"--stale-days {parse.GetValue(staleDays)}: give a number of days, 1 or more");
@@ -79,6 +85,19 @@ internal static class ServeCommand
         });
         return command;
     }
+
+    /// <summary>The first of the ';'-separated addresses Kestrel could not listen on as written, or null.</summary>
+    private static string? UnusableUrl(string urls) => urls.Split(';', StringSplitOptions.TrimEntries).FirstOrDefault(url =>
+    {
+        try
+        {
+            return BindingAddress.Parse(url).Scheme is not ("http" or "https");
+        }
+        catch (FormatException)
+        {
+            return true;
+        }
+    });
 
     /// <summary>The webhook options, or null after saying what is wrong with them.</summary>
     private static WebhookOptions? Webhooks(string[] urls, int attempts)

@@ -48,6 +48,11 @@ internal sealed class ServerStore
             Consoles.Fail($"--db: not a {parse.GetValue(_provider)} connection string ({malformed.Message})");
             return null;
         }
+        catch (Exception unusable) when (unusable is IOException or UnauthorizedAccessException)
+        {
+            Consoles.Fail($"--db {given}: cannot create the database's folder ({unusable.Message})");
+            return null;
+        }
         SqliteFolder = provider == StoreProvider.Sqlite ? Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource)) : null;
         try
         {

@@ -36,6 +36,9 @@ public static class ServerOperations
         // One access line per request (RequestTracking) instead of the framework's request start/end/auth chatter.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter(typeof(Auth.ApiKeyAuthentication).FullName, LogLevel.Warning);
+        // A start that fails (an address in use) surfaces as an exception `serve` turns into one line; the host's own
+        // error entry would repeat it with a stack trace. Critical entries still pass.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestHeadersTotalSize = MaxRequestHeadersBytes;

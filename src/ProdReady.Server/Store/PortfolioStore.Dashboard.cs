@@ -10,23 +10,14 @@ namespace ProdReady.Server.Store;
 /// </summary>
 public sealed partial class PortfolioStore
 {
-    /// <summary>Each matching service with the id of its latest assessment (by scan time; ties: the later stored), kept at ingest.</summary>
-    private const string LatestPerService = """
-        latest AS (
-            SELECT s.id, s.name, s.owner, s.tier, s.repo, s.latest_assessment_id AS assessment_id
-            FROM services s
-            WHERE (@name IS NULL OR s.name = @name) AND (@owner IS NULL OR s.owner = @owner) AND (@tier IS NULL OR s.tier = @tier))
-        """;
-
     /// <summary>One page of the portfolio and the totals of all services it selects; services scanned before <paramref name="staleBefore"/> count as stale.</summary>
     public async Task<PortfolioPage> PortfolioPageAsync(PortfolioQuery query, DateTimeOffset staleBefore, int trendPoints = 12, CancellationToken cancel = default)
     {
         await using var connection = await _dialect.OpenAsync(_connectionString, cancel);
-        var services = await PageOfServicesAsync(connection, null, query, trendPoints, cancel);
+        var services = await PageOfServicesAsync(connection, query, trendPoints, cancel);
         var levels = (await connection.QueryAsync<LevelCount>(Command(null, cancel, $"""
-            WITH {LatestPerService}
             SELECT a.level AS Level, COUNT(*) AS Services, SUM(CASE WHEN a.scanned_at < @staleBefore THEN 1 ELSE 0 END) AS Stale
-            FROM latest l LEFT JOIN assessments a ON a.id = l.assessment_id
+            FROM {ServicesWithLatest}
             GROUP BY a.level
             """, new { name = (string?)null, owner = query.Owner, tier = query.Tier, staleBefore = _dialect.Time(staleBefore) }))).ToList();
         var totals = new PortfolioTotals(
@@ -37,34 +28,18 @@ public sealed partial class PortfolioStore
         return new PortfolioPage(services, totals);
     }
 
-    /// <summary>
-    /// The services of one page (or the one named <paramref name="name"/>) with their latest assessment, its P0
-    /// failures and their last <paramref name="trendPoints"/> overall scores, oldest first.
-    /// </summary>
-    private async Task<IReadOnlyList<ServiceSummary>> PageOfServicesAsync(DbConnection connection, string? name, PortfolioQuery query, int trendPoints, CancellationToken cancel)
+    /// <summary>The services of one page with their latest assessment, its P0 failures and their last <paramref name="trendPoints"/> overall scores.</summary>
+    private async Task<IReadOnlyList<ServiceSummary>> PageOfServicesAsync(DbConnection connection, PortfolioQuery query, int trendPoints, CancellationToken cancel)
     {
         var (sortKey, missing) = SortKey(query.Sort);
         var rows = (await connection.QueryAsync<ServiceRow>(Command(null, cancel, $"""
-            WITH {LatestPerService}
-            SELECT l.id AS Id, l.name AS Name, l.owner AS Owner, l.tier AS Tier, l.repo AS Repo,
-                   a.id AS AssessmentId, a.commit_sha AS CommitSha, a.scanned_at AS ScannedAt, a.overall AS Overall, a.level AS Level,
-                   a.p0_failures AS P0Failures
-            FROM latest l LEFT JOIN assessments a ON a.id = l.assessment_id
-            ORDER BY CASE WHEN {missing} THEN 1 ELSE 0 END, {sortKey} {(query.Descending ? "DESC" : "ASC")}, l.name
+            SELECT {SummaryColumns}
+            FROM {ServicesWithLatest}
+            ORDER BY CASE WHEN {missing} THEN 1 ELSE 0 END, {sortKey} {(query.Descending ? "DESC" : "ASC")}, s.name
             LIMIT @limit OFFSET @offset
-            """, new { name, owner = query.Owner, tier = query.Tier, limit = query.PageSize, offset = (long)(query.Page - 1) * query.PageSize }))).ToList();
+            """, new { name = (string?)null, owner = query.Owner, tier = query.Tier, limit = query.PageSize, offset = (long)(query.Page - 1) * query.PageSize }))).ToList();
         var serviceIds = rows.Select(row => row.Id).ToList();
-        var trends = (await connection.QueryAsync<TrendRow>(Command(null, cancel, $"""
-            SELECT r.service_id AS ServiceId, r.overall AS Overall
-            FROM (SELECT service_id, overall, ROW_NUMBER() OVER (PARTITION BY service_id ORDER BY scanned_at DESC, id DESC) AS position
-                  FROM assessments WHERE {OneOf("service_id", "@serviceIds")}) r
-            WHERE r.position <= @trendPoints
-            ORDER BY r.service_id, r.position DESC
-            """, new { serviceIds, trendPoints }))).ToLookup(point => point.ServiceId, point => point.Overall);
-        return [.. rows.Select(row => new ServiceSummary(
-            row.Id, row.Name, row.Owner, row.Tier, row.Repo,
-            row.AssessmentId is { } id ? new LatestAssessment(id, Commit(row.CommitSha), Time(row.ScannedAt), row.Overall, row.Level!, (int)row.P0Failures) : null,
-            [.. trends[row.Id]]))];
+        return await WithTrendsAsync(connection, rows, _dialect.InList("@serviceIds"), new { serviceIds, trendPoints }, cancel);
     }
 
     /// <summary>
@@ -115,21 +90,14 @@ public sealed partial class PortfolioStore
     /// </summary>
     private static (string Key, string Missing) SortKey(PortfolioSort sort) => sort switch
     {
-        PortfolioSort.Owner => ("l.owner", "l.owner IS NULL"),
-        PortfolioSort.Tier => ("CASE l.tier WHEN 'critical' THEN 0 WHEN 'standard' THEN 1 ELSE 2 END", "0 = 1"),
+        PortfolioSort.Owner => ("s.owner", "s.owner IS NULL"),
+        PortfolioSort.Tier => ("CASE s.tier WHEN 'critical' THEN 0 WHEN 'standard' THEN 1 ELSE 2 END", "0 = 1"),
         PortfolioSort.Level => ("CASE a.level WHEN 'not-ready' THEN 0 WHEN 'developing' THEN 1 WHEN 'ready' THEN 2 WHEN 'hardened' THEN 3 END", "a.id IS NULL"),
         PortfolioSort.Score => ("a.overall", "a.overall IS NULL"),
         PortfolioSort.P0 => ("a.p0_failures", "a.id IS NULL"),
         PortfolioSort.LastScan => ("a.scanned_at", "a.id IS NULL"),
-        _ => ("l.name", "0 = 1"),
+        _ => ("s.name", "0 = 1"),
     };
-
-    /// <summary>
-    /// <paramref name="column"/> is one of the list <paramref name="parameter"/>: Dapper expands `IN @list` into one
-    /// parameter per item, except for Npgsql, to which it passes the list as one array (which `= ANY` takes).
-    /// </summary>
-    private string OneOf(string column, string parameter) =>
-        _dialect is PostgresDialect ? $"{column} = ANY({parameter})" : $"{column} IN {parameter}";
 
     private sealed class LevelCount
     {

@@ -28,6 +28,9 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string Json(string parameter) => $"CAST({parameter} AS json)";
 
+    /// <summary>Dapper passes a list to Npgsql as one array, which `= ANY` takes.</summary>
+    public override string InList(string parameter) => $"= ANY({parameter})";
+
     /// <summary>SQLSTATE class 22 (data exception, e.g. a NUL character in text) or 23 (integrity constraint violation).</summary>
     public override bool RefusesInput(DbException exception) => exception is PostgresException { SqlState: ['2', '2' or '3', ..] };
 }

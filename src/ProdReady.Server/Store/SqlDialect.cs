@@ -36,6 +36,9 @@ internal abstract class SqlDialect
     /// <summary>The SQL expression that stores the parameter <paramref name="parameter"/> as a JSON document.</summary>
     public abstract string Json(string parameter);
 
+    /// <summary>The SQL that tests a value against the list parameter <paramref name="parameter"/>, as Dapper passes lists to this database.</summary>
+    public abstract string InList(string parameter);
+
     /// <summary>Whether the database refused the data itself (a constraint, a value it cannot hold), not failed to run.</summary>
     public abstract bool RefusesInput(DbException exception);
 

@@ -45,6 +45,9 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string Json(string parameter) => parameter;
 
+    /// <summary>Dapper expands `IN @list` into one parameter per item.</summary>
+    public override string InList(string parameter) => $"IN {parameter}";
+
     /// <summary>SQLITE_CONSTRAINT (19), with any extended code.</summary>
     public override bool RefusesInput(DbException exception) => exception is SqliteException { SqliteErrorCode: 19 };
 

@@ -85,6 +85,8 @@ public sealed partial class ServerCliTests : IDisposable
         { ["keys", "revoke", "nobody"], "error: no active key named 'nobody' (`prodready keys list` shows them)" },
         { ["serve", "--webhook-url", "http://127.0.0.1:9/hooks"], "error: --webhook-url needs a signing secret of at least 16 characters in $PRODREADY_WEBHOOK_SECRET (e.g. from `openssl rand -hex 32`)" },
         { ["serve", "--webhook-url", "ftp://127.0.0.1/hooks"], "error: --webhook-url 'ftp://127.0.0.1/hooks': not an http(s) URL" },
+        { ["serve", "--urls", "notaurl"], "error: --urls 'notaurl': not an address to listen on, e.g. http://127.0.0.1:5080 or http://0.0.0.0:8080" },
+        { ["serve", "--db", "/proc/nope/portfolio.db"], "error: --db /proc/nope/portfolio.db: cannot create the database's folder (Could not find file '/proc/nope'.)" },
         { ["serve", "--provider", "postgres"], "error: --db: not a postgres connection string (give one with --db or $PRODREADY_DB, e.g. \"Host=db;Database=prodready;Username=prodready\")" },
     };
 
