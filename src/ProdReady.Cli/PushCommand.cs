@@ -86,7 +86,8 @@ internal static class PushCommand
                 if (response.IsSuccessStatusCode)
                 {
                     var pushed = await response.Content.ReadFromJsonAsync<AssessmentEndpoints.PushResponse>(cancel);
-                    Consoles.Out.MarkupLineInterpolated($"{(pushed?.Outcome == "stored" ? "Stored" : "Already stored")}: {document.Label} as assessment {pushed?.Id} of [bold]{pushed?.Service}[/] ({new Uri(server, pushed?.Location ?? "")})");
+                    var page = new Uri(server, "services/" + Uri.EscapeDataString(pushed?.Service ?? ""));
+                    Consoles.Out.MarkupLineInterpolated($"{(pushed?.Outcome == "stored" ? "Stored" : "Already stored")}: {document.Label} as assessment {pushed?.Id} of [bold]{pushed?.Service}[/]; its page: {page}");
                     return ExitCodes.Done;
                 }
                 failure = await Describe(response, cancel);

@@ -37,8 +37,8 @@ public sealed partial class ServerCliTests : IDisposable
         var again = Support.Cli.RunWith(new Dictionary<string, string> { ["PRODREADY_API_KEY"] = key }, repo, "push", "--server", server.Address.ToString());
 
         Assert.Equal((0, ""), (pushed.ExitCode, pushed.Stderr.Replace("warning: no service name in prodready.yml; pushing as 'payments' (its folder's name; --service or `service.name` sets it)\n", "", StringComparison.Ordinal)));
-        Assert.Equal($"Stored: scan 1 as assessment 1 of payments ({server.Address}api/v1/assessments/1)", pushed.Stdout.Trim());
-        Assert.Equal((0, $"Already stored: scan 1 as assessment 1 of payments ({server.Address}api/v1/assessments/1)"), (again.ExitCode, again.Stdout.Trim()));
+        Assert.Equal($"Stored: scan 1 as assessment 1 of payments; its page: {server.Address}services/payments", pushed.Stdout.Trim());
+        Assert.Equal((0, $"Already stored: scan 1 as assessment 1 of payments; its page: {server.Address}services/payments"), (again.ExitCode, again.Stdout.Trim()));
         using var reader = new HttpClient { BaseAddress = server.Address };
         reader.DefaultRequestHeaders.Authorization = new("Bearer", key);
         var services = await reader.GetStringAsync("/api/v1/services");
